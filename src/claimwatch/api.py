@@ -1,0 +1,163 @@
+"""The Python API: the CLI and the web app are thin faces over these functions."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import BinaryIO
+
+from claimwatch.errors import InputError
+from claimwatch.extract import extract_article
+from claimwatch.gazetteer import Gazetteer, load_gazetteer
+from claimwatch.ingest import decode_input, expand_inputs, read_item
+from claimwatch.ingest.sources import DEFAULT_MAX_BYTES, InputItem
+from claimwatch.records import Article, IngestOutcome, SourceDocument
+from claimwatch.store import Store
+
+
+@dataclass
+class IngestReport:
+    outcomes: list[IngestOutcome] = field(default_factory=list)
+    skipped_files: int = 0
+
+    @property
+    def counts(self) -> Counter:
+        counts = Counter({"ingested": 0, "duplicate": 0, "revised": 0, "failed": 0})
+        counts.update(outcome.status for outcome in self.outcomes)
+        return counts
+
+    @property
+    def failures(self) -> list[IngestOutcome]:
+        return [outcome for outcome in self.outcomes if outcome.status == "failed"]
+
+    def to_json(self) -> dict:
+        return {
+            **dict(self.counts),
+            "skipped_files": self.skipped_files,
+            "outcomes": [
+                {k: v for k, v in vars_of(outcome).items() if v is not None} for outcome in self.outcomes
+            ],
+        }
+
+
+def vars_of(record) -> dict:
+    return {name: getattr(record, name) for name in record.__slots__}
+
+
+def sample_corpus_path() -> Path:
+    """The bundled fictional sample story (see its README)."""
+    return Path(str(resources.files("claimwatch.data").joinpath("sample")))
+
+
+def sample_gazetteer_path() -> Path:
+    return sample_corpus_path() / "gazetteer.toml"
+
+
+def process_document(doc: SourceDocument, gazetteer: Gazetteer) -> Article:
+    """Every per-article stage after ingest, in order. Pure: safe to map over a cluster."""
+    return extract_article(doc, gazetteer)
+
+
+def ingest(
+    store: Store,
+    paths: Iterable[str],
+    *,
+    fmt: str | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    gazetteer: Gazetteer | None = None,
+    stdin: BinaryIO | None = None,
+    on_outcome: Callable[[IngestOutcome], None] | None = None,
+    on_start: Callable[[int], None] | None = None,
+) -> IngestReport:
+    """Read, extract and store every article under ``paths``; failures are reported, not raised."""
+    gazetteer = gazetteer or load_gazetteer()
+    items, missing, skipped = expand_inputs(paths)
+    report = IngestReport(skipped_files=skipped)
+    if on_start:
+        on_start(len(items) + len(missing))
+
+    def record(outcome: IngestOutcome) -> None:
+        report.outcomes.append(outcome)
+        if on_outcome:
+            on_outcome(outcome)
+
+    for error in missing:
+        record(_failed(error))
+    for item in items:
+        for outcome in ingest_item(store, item, fmt=fmt, max_bytes=max_bytes, gazetteer=gazetteer, stdin=stdin):
+            record(outcome)
+    return report
+
+
+def ingest_item(
+    store: Store, item: InputItem, *, fmt: str | None, max_bytes: int, gazetteer: Gazetteer, stdin: BinaryIO | None
+) -> list[IngestOutcome]:
+    """One input (a JSON Lines file may hold many articles): one outcome per article or error."""
+    try:
+        data = read_item(item, max_bytes, stdin)
+        documents = list(decode_input(item.source, data, fmt))
+    except InputError as error:
+        return [_failed(error)]
+    outcomes = []
+    for document in documents:
+        if isinstance(document, InputError):
+            outcomes.append(_failed(document))
+            continue
+        try:
+            article = process_document(document, gazetteer)
+        except InputError as error:
+            outcomes.append(_failed(error))
+            continue
+        outcomes.append(store.add_article(article, encoding=document.encoding))
+    return outcomes
+
+
+def _failed(error: InputError) -> IngestOutcome:
+    return IngestOutcome(source=error.source, status="failed", error=error.message)
+
+
+def ingest_sample(store: Store, on_outcome: Callable[[IngestOutcome], None] | None = None) -> IngestReport:
+    """The demo: the bundled sample story, with its gazetteer of invented places and outlets."""
+    gazetteer = load_gazetteer([sample_gazetteer_path()])
+    return ingest(store, [str(sample_corpus_path())], gazetteer=gazetteer, on_outcome=on_outcome)
+
+
+def list_articles(store: Store) -> list[dict]:
+    """One JSON-ready row per stored article version."""
+    rows = []
+    for row in store.list_articles():
+        rows.append(
+            {
+                "id": row["id"],
+                "title": row["title"],
+                "outlet": row["outlet"],
+                "authors": row["authors"],
+                "published": row["published"],
+                "updated": row["updated"],
+                "timezone": row["timezone"],
+                "timezone_inferred": row["timezone_inferred"],
+                "timezone_source": row["timezone_source"],
+                "dateline": row["dateline"],
+                "agencies": row["agencies"],
+                "language": row["language"],
+                "url": row["url"],
+                "source": row["source"],
+                "revision": row["revision"],
+                "revision_of": row["revision_of"],
+            }
+        )
+    return rows
+
+
+def show_article(store: Store, id_or_prefix: str) -> dict:
+    """An article's metadata, clean text, paragraphs and revision chain."""
+    article = store.get_article(id_or_prefix)
+    data = article.to_json(with_body=True)
+    data["revisions"] = [
+        {"id": r["id"], "revision": r["revision"], "updated": r["updated"], "ingested_at": r["ingested_at"].isoformat()}
+        for r in store.revisions(article.id)
+    ]
+    return data

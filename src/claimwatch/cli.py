@@ -1,0 +1,227 @@
+"""The command line: a thin face over ``claimwatch.api`` (Typer + Rich)."""
+
+from __future__ import annotations
+
+import json
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from claimwatch import api
+from claimwatch.errors import ClaimwatchError
+from claimwatch.gazetteer import load_gazetteer
+from claimwatch.ingest.sources import DEFAULT_MAX_BYTES
+from claimwatch.records import IngestOutcome
+from claimwatch.store import Store
+
+app = typer.Typer(
+    name="claimwatch",
+    help="Who claims what in the news, how sure each voice is, and how the picture changes.",
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode=None,
+)
+eval_app = typer.Typer(help="Score claimwatch's stages on public benchmarks.", no_args_is_help=True)
+app.add_typer(eval_app, name="eval")
+
+out = Console(soft_wrap=True)
+err = Console(stderr=True, soft_wrap=True)
+DEMO_DB = "claimwatch-demo.db"
+
+
+@dataclass
+class Settings:
+    db: str | None = None
+    gazetteers: list[Path] = field(default_factory=list)
+
+    def store(self) -> Store:
+        return Store(self.db)
+
+
+@app.callback()
+def main(
+    ctx: typer.Context,
+    db: Annotated[Optional[str], typer.Option("--db", help="SQLite file or database URL (env CLAIMWATCH_DB).")] = None,
+    gazetteer: Annotated[
+        Optional[list[Path]], typer.Option("--gazetteer", help="Extra gazetteer TOML file (repeatable).")
+    ] = None,
+) -> None:
+    ctx.obj = Settings(db=db, gazetteers=gazetteer or [])
+
+
+def _fail(error: ClaimwatchError) -> None:
+    err.print(f"claimwatch: {error}", markup=False, highlight=False)
+    raise typer.Exit(1)
+
+
+@app.command()
+def ingest(
+    ctx: typer.Context,
+    paths: Annotated[list[str], typer.Argument(help="Files, directories (recursive) or - for stdin.")],
+    fmt: Annotated[Optional[str], typer.Option("--format", help="text, html or jsonl (default: detect).")] = None,
+    max_bytes: Annotated[
+        int, typer.Option("--max-bytes", envvar="CLAIMWATCH_MAX_BYTES", help="Largest input accepted.")
+    ] = DEFAULT_MAX_BYTES,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the summary as JSON.")] = False,
+) -> None:
+    """Read news articles into the store."""
+    if fmt is not None and fmt not in ("text", "html", "jsonl"):
+        raise typer.BadParameter("use text, html or jsonl", param_hint="--format")
+    settings: Settings = ctx.obj
+    try:
+        with settings.store() as store:
+            report = _run_with_progress(
+                lambda on_start, on_outcome: api.ingest(
+                    store,
+                    paths,
+                    fmt=fmt,
+                    max_bytes=max_bytes,
+                    gazetteer=load_gazetteer(settings.gazetteers),
+                    on_start=on_start,
+                    on_outcome=on_outcome,
+                )
+            )
+    except ClaimwatchError as error:
+        _fail(error)
+    _print_report(report, as_json)
+    if report.failures:
+        raise typer.Exit(1)
+
+
+def _run_with_progress(run):
+    progress = Progress(
+        TextColumn("ingesting"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), console=err, transient=True
+    )
+    task = progress.add_task("ingest", total=None)
+    with progress:
+        return run(
+            lambda total: progress.update(task, total=total),
+            lambda outcome: progress.advance(task) if outcome.status != "failed" or outcome.article_id else None,
+        )
+
+
+def _print_report(report: api.IngestReport, as_json: bool) -> None:
+    for failure in report.failures:
+        err.print(f"failed: {failure.source}: {failure.error}", markup=False, highlight=False)
+    if as_json:
+        print(json.dumps(report.to_json(), indent=2, ensure_ascii=False))
+        return
+    counts = report.counts
+    summary = (
+        f"ingested {counts['ingested']}, duplicate {counts['duplicate']}, "
+        f"revised {counts['revised']}, failed {counts['failed']}"
+    )
+    if report.skipped_files:
+        summary += f" (skipped {report.skipped_files} non-article file(s) in directories)"
+    out.print(summary, markup=False, highlight=False)
+
+
+@app.command()
+def articles(
+    ctx: typer.Context,
+    as_json: Annotated[bool, typer.Option("--json", help="Print a JSON list.")] = False,
+) -> None:
+    """List stored articles, oldest first."""
+    try:
+        with ctx.obj.store() as store:
+            rows = api.list_articles(store)
+    except ClaimwatchError as error:
+        _fail(error)
+    if as_json:
+        print(json.dumps(rows, indent=2, ensure_ascii=False))
+        return
+    table = Table("id", "published", "outlet", "title", "rev")
+    for row in rows:
+        table.add_row(row["id"][:10], row["published"] or "", row["outlet"] or "", row["title"] or "", str(row["revision"]))
+    out.print(table)
+
+
+@app.command()
+def show(
+    ctx: typer.Context,
+    article_id: Annotated[str, typer.Argument(metavar="ID", help="Article id or a unique prefix of it.")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+) -> None:
+    """Show one article: metadata and clean text."""
+    try:
+        with ctx.obj.store() as store:
+            data = api.show_article(store, article_id)
+    except ClaimwatchError as error:
+        _fail(error)
+    if as_json:
+        print(json.dumps(data, indent=2, ensure_ascii=False))
+        return
+    out.print(f"[bold]{data['title'] or '(untitled)'}[/bold]")
+    for key in ("id", "outlet", "authors", "published", "updated", "timezone", "dateline", "agencies", "language", "url", "source"):
+        value = data[key]
+        if isinstance(value, list):
+            value = ", ".join(value)
+        if key in ("published", "updated") and value and data["timezone_inferred"]:
+            value = f"{value} (zone inferred from {data['timezone_source']})"
+        out.print(f"{key:>10}: {value if value not in (None, '') else '-'}", markup=False, highlight=False)
+    if len(data["revisions"]) > 1:
+        chain = " -> ".join(f"{r['id'][:10]} (rev {r['revision']})" for r in data["revisions"])
+        out.print(f" revisions: {chain}", markup=False, highlight=False)
+    out.print()
+    out.print(data["body"], markup=False, highlight=False)
+
+
+@app.command()
+def demo(ctx: typer.Context) -> None:
+    """Ingest the bundled sample story into ./claimwatch-demo.db (or --db) and summarise it."""
+    settings: Settings = ctx.obj
+    settings.db = settings.db or DEMO_DB
+    try:
+        with settings.store() as store:
+            report = api.ingest_sample(store)
+            _print_report(report, as_json=False)
+            rows = api.list_articles(store)
+    except ClaimwatchError as error:
+        _fail(error)
+    out.print(f"\nStore {store.url}: {len(rows)} articles from {len({r['outlet'] for r in rows})} outlets")
+    table = Table("published", "outlet", "dateline", "title")
+    for row in rows:
+        table.add_row(row["published"] or "", row["outlet"] or "", row["dateline"] or "", row["title"] or "")
+    out.print(table)
+    if report.failures:
+        raise typer.Exit(1)
+
+
+@eval_app.command("extraction")
+def eval_extraction(
+    zyte: Annotated[Path, typer.Option("--zyte", help="Folder with ground-truth.json and html/.")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+) -> None:
+    """Article-body precision, recall and F1 on the Zyte extraction benchmark."""
+    from claimwatch.eval.extraction import evaluate_zyte
+
+    try:
+        scores = evaluate_zyte(zyte)
+    except ClaimwatchError as error:
+        _fail(error)
+    if as_json:
+        print(json.dumps(scores.to_json()))
+        return
+    data = scores.to_json()
+    out.print(
+        f"pages {data['pages']}  precision {data['precision']:.4f}  recall {data['recall']:.4f}  "
+        f"F1 {data['f1']:.4f}  ({data['pages_per_second']:.1f} pages/s)"
+    )
+
+
+def run() -> None:
+    """Console-script entry point."""
+    try:
+        app()
+    except BrokenPipeError:  # `claimwatch articles | head`
+        sys.stderr.close()
+
+
+if __name__ == "__main__":
+    run()

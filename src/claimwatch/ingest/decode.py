@@ -1,0 +1,140 @@
+"""Bytes to ``SourceDocument``s: gzip, binary sniffing, encoding and format detection."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import re
+import zlib
+from collections.abc import Iterator
+
+from charset_normalizer import from_bytes
+
+from claimwatch.errors import Errors, InputError
+from claimwatch.records import SourceDocument, SourceHints
+
+# Magic numbers of the binary files people most often drop into a folder of articles.
+BINARY_SIGNATURES = {
+    b"\x89PNG\r\n\x1a\n": "PNG image",
+    b"\xff\xd8\xff": "JPEG image",
+    b"GIF87a": "GIF image",
+    b"GIF89a": "GIF image",
+    b"%PDF": "PDF document",
+    b"PK\x03\x04": "ZIP archive or Office document",
+    b"\x7fELF": "executable",
+    b"RIFF": "RIFF media file",
+    b"\x00\x00\x00": "binary data",
+}
+FORMATS = ("text", "html", "jsonl")
+HTML_START = re.compile(rb"^\s*(?:<!doctype\s+html|<html|<head|<body|<!--|<\?xml|<meta|<div|<article|<p[\s>])", re.I)
+HINT_FIELDS = ("url", "title", "author", "published", "outlet")
+
+
+def decode_input(source: str, data: bytes, fmt: str | None = None) -> Iterator[SourceDocument | InputError]:
+    """Yield the documents in one input, or an ``InputError`` for each part that cannot be read.
+
+    A JSON Lines file yields one item per line, so one bad line does not sink the file.
+    """
+    if fmt is not None and fmt not in FORMATS:
+        raise InputError(source, Errors.E010.format(fmt=fmt))
+    data = _gunzip(source, data)
+    if not data.strip():
+        raise InputError(source, Errors.E001)
+    _refuse_binary(source, data)
+    text, encoding = decode_text(source, data)
+    if not text.strip():
+        raise InputError(source, Errors.E001)
+    fmt = fmt or detect_format(data)
+    if fmt == "jsonl":
+        yield from _json_documents(source, text, encoding)
+    else:
+        yield SourceDocument(source=source, format=fmt, content=text, raw=data, encoding=encoding)
+
+
+def _gunzip(source: str, data: bytes) -> bytes:
+    if not data.startswith(b"\x1f\x8b"):
+        return data
+    try:
+        return gzip.decompress(data)
+    except (OSError, EOFError, zlib.error) as exc:
+        raise InputError(source, Errors.E011.format(reason=exc)) from exc
+
+
+def _refuse_binary(source: str, data: bytes) -> None:
+    for signature, kind in BINARY_SIGNATURES.items():
+        if data.startswith(signature):
+            raise InputError(source, Errors.E002.format(kind=kind))
+    # Text in UTF-16/32 carries a BOM; anything else with NUL bytes is not text.
+    if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise InputError(source, Errors.E002.format(kind="binary data"))
+
+
+def decode_text(source: str, data: bytes) -> tuple[str, str]:
+    """UTF-8 first (the web's default); otherwise let charset-normalizer detect the legacy encoding."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    best = from_bytes(data).best()
+    if best is None:
+        raise InputError(source, Errors.E005)
+    return str(best), best.encoding
+
+
+def detect_format(data: bytes) -> str:
+    head = data.lstrip()[:2048]
+    if head.startswith((b"{", b"[")):
+        return "jsonl"
+    if HTML_START.match(head) or re.search(rb"<(?:html|body|p|div)[\s>]", head, re.I):
+        return "html"
+    return "text"
+
+
+def _json_documents(source: str, text: str, encoding: str) -> Iterator[SourceDocument | InputError]:
+    stripped = text.lstrip()
+    if stripped.startswith("["):
+        try:
+            records = json.loads(stripped)
+        except json.JSONDecodeError as exc:
+            yield InputError(source, Errors.E006.format(line=exc.lineno, reason=exc.msg))
+            return
+        if not isinstance(records, list):
+            yield InputError(source, Errors.E008.format(kind=type(records).__name__))
+            return
+        for index, record in enumerate(records, start=1):
+            yield _record_document(f"{source}#{index}", record, encoding)
+        return
+    for line_number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        line_source = f"{source}:{line_number}"
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as exc:
+            yield InputError(line_source, Errors.E006.format(line=line_number, reason=exc.msg))
+            continue
+        yield _record_document(line_source, record, encoding)
+
+
+def _record_document(source: str, record: object, encoding: str) -> SourceDocument | InputError:
+    if not isinstance(record, dict):
+        return InputError(source, Errors.E008.format(kind=type(record).__name__))
+    hints = SourceHints(**{name: _as_text(record.get(name)) for name in HINT_FIELDS})
+    raw = json.dumps(record, ensure_ascii=False).encode("utf-8")
+    html = _as_text(record.get("html"))
+    if html:
+        return SourceDocument(source=source, format="html", content=html, raw=raw, encoding=encoding, hints=hints)
+    text = _as_text(record.get("text"))
+    if text:
+        return SourceDocument(source=source, format="text", content=text, raw=raw, encoding=encoding, hints=hints)
+    return InputError(source, Errors.E007)
+
+
+def _as_text(value: object) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, list):
+        return "; ".join(str(item) for item in value if item)
+    return str(value).strip() or None

@@ -1,0 +1,259 @@
+"""The ``Store``: every stage writes through it; SQLite by default, any SQLAlchemy URL works."""
+
+from __future__ import annotations
+
+import os
+from datetime import datetime, timezone
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine, create_engine, event, func, or_, select
+from sqlalchemy.exc import IntegrityError, OperationalError
+
+from claimwatch.errors import Errors, StoreError
+from claimwatch.extract.dates import iso_to_utc
+from claimwatch.records import Article, IngestOutcome, Paragraph
+from claimwatch.store.schema import article_raw, articles, paragraphs, sightings
+
+ENV_VAR = "CLAIMWATCH_DB"
+DEFAULT_DB = "claimwatch.db"
+
+
+def database_url(db: str | None = None) -> str:
+    """A SQLAlchemy URL from ``--db``, ``CLAIMWATCH_DB`` or the default file in the working folder."""
+    db = db or os.environ.get(ENV_VAR) or DEFAULT_DB
+    if "://" in db:
+        return db
+    return f"sqlite:///{Path(db).expanduser().resolve()}"
+
+
+def _utcnow() -> datetime:
+    return datetime.now(timezone.utc).replace(tzinfo=None)
+
+
+class Store:
+    """Articles and (in later stages) everything derived from them.
+
+    Each write is one transaction, so a crash leaves every article whole or absent.
+    """
+
+    def __init__(self, db: str | None = None) -> None:
+        self.url = database_url(db)
+        self.engine = _create_engine(self.url)
+        try:
+            migrate(self.engine)
+        except OperationalError as exc:
+            raise StoreError(Errors.E203.format(db=self.url, reason=exc.orig)) from exc
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    # -- writing ----------------------------------------------------------------
+    def add_article(self, article: Article, encoding: str | None = None) -> IngestOutcome:
+        """Store an article: new, a duplicate of a stored one (no-op), or a revision of one."""
+        now = _utcnow()
+        try:
+            with self.engine.begin() as conn:
+                if conn.execute(select(articles.c.id).where(articles.c.id == article.id)).first():
+                    conn.execute(sightings.insert().values(article_id=article.id, source=article.source, seen_at=now))
+                    return IngestOutcome(article.source, "duplicate", article.id, title=article.title)
+                previous = self._latest_version(conn, article)
+                conn.execute(articles.insert().values(**_article_row(article, previous, now)))
+                conn.execute(article_raw.insert().values(article_id=article.id, encoding=encoding, raw=article.raw))
+                if article.paragraphs:
+                    conn.execute(
+                        paragraphs.insert(),
+                        [
+                            {"article_id": article.id, "position": i, "start": p.start, "end": p.end}
+                            for i, p in enumerate(article.paragraphs)
+                        ],
+                    )
+                conn.execute(sightings.insert().values(article_id=article.id, source=article.source, seen_at=now))
+        except IntegrityError:
+            # Another writer stored the same text between our check and insert.
+            return IngestOutcome(article.source, "duplicate", article.id, title=article.title)
+        status = "revised" if previous else "ingested"
+        return IngestOutcome(article.source, status, article.id, revision_of=previous and previous.id, title=article.title)
+
+    @staticmethod
+    def _latest_version(conn, article: Article):
+        """The newest stored version of the same article: same URL, or same outlet and title."""
+        same = []
+        if article.url:
+            same.append(articles.c.url == article.url)
+        if article.outlet and article.title:
+            same.append((articles.c.outlet == article.outlet) & (articles.c.title == article.title))
+        if not same:
+            return None
+        query = (
+            select(articles.c.id, articles.c.revision)
+            .where(or_(*same))
+            .order_by(articles.c.revision.desc(), articles.c.ingested_at.desc())
+            .limit(1)
+        )
+        return conn.execute(query).first()
+
+    # -- reading ----------------------------------------------------------------
+    def resolve_id(self, id_or_prefix: str) -> str:
+        with self.engine.connect() as conn:
+            ids = conn.execute(
+                select(articles.c.id).where(articles.c.id.startswith(id_or_prefix, autoescape=True)).limit(2)
+            ).scalars().all()
+        if not ids:
+            raise StoreError(Errors.E201.format(article_id=id_or_prefix, db=self.url))
+        if len(ids) > 1:
+            raise StoreError(Errors.E202.format(prefix=id_or_prefix, count=self.count_prefix(id_or_prefix)))
+        return ids[0]
+
+    def count_prefix(self, prefix: str) -> int:
+        with self.engine.connect() as conn:
+            query = select(func.count()).where(articles.c.id.startswith(prefix, autoescape=True))
+            return conn.execute(query).scalar_one()
+
+    def get_article(self, id_or_prefix: str, *, with_raw: bool = False) -> Article:
+        article_id = self.resolve_id(id_or_prefix)
+        with self.engine.connect() as conn:
+            row = conn.execute(select(articles).where(articles.c.id == article_id)).mappings().one()
+            spans = conn.execute(
+                select(paragraphs.c.start, paragraphs.c.end)
+                .where(paragraphs.c.article_id == article_id)
+                .order_by(paragraphs.c.position)
+            ).all()
+            raw = b""
+            if with_raw:
+                raw = conn.execute(select(article_raw.c.raw).where(article_raw.c.article_id == article_id)).scalar_one()
+        return _row_article(row, tuple(Paragraph(s, e) for s, e in spans), raw)
+
+    def list_articles(self) -> list[dict]:
+        """Article metadata (no body), oldest publication first, with revision links."""
+        columns = [c for c in articles.c if c.name not in ("body", "removed_lines")]
+        query = select(*columns).order_by(articles.c.published_utc.is_(None), articles.c.published_utc, articles.c.id)
+        with self.engine.connect() as conn:
+            return [dict(row) for row in conn.execute(query).mappings()]
+
+    def revisions(self, article_id: str) -> list[dict]:
+        """The chain of versions an article belongs to, oldest first."""
+        with self.engine.connect() as conn:
+            rows = {r["id"]: dict(r) for r in conn.execute(
+                select(articles.c.id, articles.c.revision_of, articles.c.revision, articles.c.ingested_at,
+                       articles.c.updated, articles.c.url, articles.c.outlet, articles.c.title)
+            ).mappings()}
+        root = article_id
+        while rows.get(root, {}).get("revision_of"):
+            root = rows[root]["revision_of"]
+        chain = [rows[root]] if root in rows else []
+        children = {r["revision_of"]: r for r in rows.values() if r["revision_of"]}
+        while chain and chain[-1]["id"] in children:
+            chain.append(children[chain[-1]["id"]])
+        return chain
+
+    def count_articles(self) -> int:
+        with self.engine.connect() as conn:
+            return conn.execute(select(func.count()).select_from(articles)).scalar_one()
+
+    def check_integrity(self) -> list[str]:
+        """Articles whose parts are missing (there should never be any)."""
+        with self.engine.connect() as conn:
+            no_raw = conn.execute(
+                select(articles.c.id).where(~select(article_raw.c.article_id).where(
+                    article_raw.c.article_id == articles.c.id).exists())
+            ).scalars().all()
+            no_paragraphs = conn.execute(
+                select(articles.c.id).where(~select(paragraphs.c.article_id).where(
+                    paragraphs.c.article_id == articles.c.id).exists())
+            ).scalars().all()
+        return [f"{i}: no raw input" for i in no_raw] + [f"{i}: no paragraphs" for i in no_paragraphs]
+
+
+def _article_row(article: Article, previous, now: datetime) -> dict:
+    return {
+        "id": article.id,
+        "source": article.source,
+        "format": article.format,
+        "url": article.url,
+        "outlet": article.outlet,
+        "title": article.title,
+        "authors": list(article.authors),
+        "published": article.published,
+        "published_utc": iso_to_utc(article.published),
+        "updated": article.updated,
+        "updated_utc": iso_to_utc(article.updated),
+        "timezone": article.timezone,
+        "timezone_inferred": article.timezone_inferred,
+        "timezone_source": article.timezone_source,
+        "dateline": article.dateline,
+        "dateline_text": article.dateline_text,
+        "agencies": list(article.agencies),
+        "language": article.language,
+        "body": article.body,
+        "removed_lines": list(article.removed_lines),
+        "revision_of": previous.id if previous else None,
+        "revision": previous.revision + 1 if previous else 1,
+        "ingested_at": now,
+    }
+
+
+def _row_article(row, spans: tuple[Paragraph, ...], raw: bytes) -> Article:
+    return Article(
+        id=row["id"],
+        source=row["source"],
+        format=row["format"],
+        body=row["body"],
+        paragraphs=spans,
+        raw=raw,
+        url=row["url"],
+        outlet=row["outlet"],
+        title=row["title"],
+        authors=tuple(row["authors"]),
+        published=row["published"],
+        updated=row["updated"],
+        timezone=row["timezone"],
+        timezone_inferred=row["timezone_inferred"],
+        timezone_source=row["timezone_source"],
+        dateline=row["dateline"],
+        dateline_text=row["dateline_text"],
+        agencies=tuple(row["agencies"]),
+        language=row["language"],
+        removed_lines=tuple(row["removed_lines"]),
+    )
+
+
+def _create_engine(url: str) -> Engine:
+    engine = create_engine(url)
+    if engine.dialect.name == "sqlite":
+        event.listen(engine, "connect", _sqlite_pragmas)
+    return engine
+
+
+def _sqlite_pragmas(dbapi_connection, _record) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA busy_timeout=10000")
+    cursor.close()
+
+
+def _alembic_config() -> Config:
+    config = Config()
+    config.set_main_option("script_location", "claimwatch.store:migrations")
+    return config
+
+
+def migrate(engine: Engine) -> None:
+    """Bring the schema to the newest version (a no-op when it is there already)."""
+    config = _alembic_config()
+    head = ScriptDirectory.from_config(config).get_current_head()
+    with engine.begin() as conn:
+        if MigrationContext.configure(conn).get_current_revision() == head:
+            return
+        config.attributes["connection"] = conn
+        command.upgrade(config, "head")
