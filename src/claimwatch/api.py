@@ -9,12 +9,16 @@ from importlib import resources
 from pathlib import Path
 from typing import BinaryIO
 
+from spacy.language import Language
+
 from claimwatch.errors import InputError
 from claimwatch.extract import extract_article
 from claimwatch.gazetteer import Gazetteer, load_gazetteer
 from claimwatch.ingest import decode_input, expand_inputs, read_item
 from claimwatch.ingest.sources import DEFAULT_MAX_BYTES, InputItem
-from claimwatch.records import Article, IngestOutcome, SourceDocument
+from claimwatch.nlp import load_nlp
+from claimwatch.records import IngestOutcome, ProcessedArticle, SourceDocument
+from claimwatch.statements import extract_statements
 from claimwatch.store import Store
 
 
@@ -56,9 +60,17 @@ def sample_gazetteer_path() -> Path:
     return sample_corpus_path() / "gazetteer.toml"
 
 
-def process_document(doc: SourceDocument, gazetteer: Gazetteer) -> Article:
-    """Every per-article stage after ingest, in order. Pure: safe to map over a cluster."""
-    return extract_article(doc, gazetteer)
+def process_document(doc: SourceDocument, gazetteer: Gazetteer, nlp: Language | None) -> ProcessedArticle:
+    """Every per-article stage after ingest, in order: extract -> nlp -> statements.
+
+    Pure (the model and gazetteer are read-only), so it can be mapped over a Dask cluster;
+    ``nlp=None`` skips the language stages.
+    """
+    article = extract_article(doc, gazetteer)
+    if nlp is None:
+        return ProcessedArticle(article, (), doc.encoding)
+    found = extract_statements(article, nlp(article.body), gazetteer)
+    return ProcessedArticle(article, tuple(found), doc.encoding)
 
 
 def ingest(
@@ -71,9 +83,11 @@ def ingest(
     stdin: BinaryIO | None = None,
     on_outcome: Callable[[IngestOutcome], None] | None = None,
     on_start: Callable[[int], None] | None = None,
+    with_statements: bool = True,
 ) -> IngestReport:
     """Read, extract and store every article under ``paths``; failures are reported, not raised."""
     gazetteer = gazetteer or load_gazetteer()
+    nlp = load_nlp() if with_statements else None
     items, missing, skipped = expand_inputs(paths)
     report = IngestReport(skipped_files=skipped)
     if on_start:
@@ -87,13 +101,21 @@ def ingest(
     for error in missing:
         record(_failed(error))
     for item in items:
-        for outcome in ingest_item(store, item, fmt=fmt, max_bytes=max_bytes, gazetteer=gazetteer, stdin=stdin):
+        outcomes = ingest_item(store, item, fmt=fmt, max_bytes=max_bytes, gazetteer=gazetteer, nlp=nlp, stdin=stdin)
+        for outcome in outcomes:
             record(outcome)
     return report
 
 
 def ingest_item(
-    store: Store, item: InputItem, *, fmt: str | None, max_bytes: int, gazetteer: Gazetteer, stdin: BinaryIO | None
+    store: Store,
+    item: InputItem,
+    *,
+    fmt: str | None,
+    max_bytes: int,
+    gazetteer: Gazetteer,
+    nlp: Language | None,
+    stdin: BinaryIO | None,
 ) -> list[IngestOutcome]:
     """One input (a JSON Lines file may hold many articles): one outcome per article or error."""
     try:
@@ -107,11 +129,11 @@ def ingest_item(
             outcomes.append(_failed(document))
             continue
         try:
-            article = process_document(document, gazetteer)
+            processed = process_document(document, gazetteer, nlp)
         except InputError as error:
             outcomes.append(_failed(error))
             continue
-        outcomes.append(store.add_article(article, encoding=document.encoding))
+        outcomes.append(store.add_article(processed.article, processed.encoding, list(processed.statements)))
     return outcomes
 
 
@@ -121,8 +143,11 @@ def _failed(error: InputError) -> IngestOutcome:
 
 def ingest_sample(store: Store, on_outcome: Callable[[IngestOutcome], None] | None = None) -> IngestReport:
     """The demo: the bundled sample story, with its gazetteer of invented places and outlets."""
-    gazetteer = load_gazetteer([sample_gazetteer_path()])
-    return ingest(store, [str(sample_corpus_path())], gazetteer=gazetteer, on_outcome=on_outcome)
+    return ingest(store, [str(sample_corpus_path())], gazetteer=sample_gazetteer(), on_outcome=on_outcome)
+
+
+def sample_gazetteer() -> Gazetteer:
+    return load_gazetteer([sample_gazetteer_path()])
 
 
 def list_articles(store: Store) -> list[dict]:
@@ -161,3 +186,41 @@ def show_article(store: Store, id_or_prefix: str) -> dict:
         for r in store.revisions(article.id)
     ]
     return data
+
+
+def extract_stored(store: Store, gazetteer: Gazetteer | None = None, article_id: str | None = None) -> int:
+    """Re-run the statement stage over stored articles (all, or one); returns the statements stored."""
+    gazetteer = gazetteer or load_gazetteer()
+    nlp = load_nlp()
+    ids = [store.resolve_id(article_id)] if article_id else store.article_ids()
+    total = 0
+    for identifier in ids:
+        article = store.get_article(identifier)
+        found = extract_statements(article, nlp(article.body), gazetteer)
+        store.replace_statements(article.id, found)
+        total += len(found)
+    return total
+
+
+STATEMENT_FIELDS = (
+    "id", "article_id", "sentence_index", "speaker", "speaker_entity", "speaker_entity_id", "speaker_type",
+    "speaker_role", "speaker_affiliation", "speaker_country", "cue", "cue_lemma", "content", "kind", "voice",
+    "venue", "said_on", "said_on_end", "said_on_precision", "said_on_phrase", "parent_id", "start", "end",
+    "speaker_start", "speaker_end", "cue_start", "cue_end", "content_start", "content_end", "outlet", "published",
+)
+
+
+def list_statements(store: Store, article_id: str | None = None, speaker: str | None = None) -> list[dict]:
+    """Statements with provenance (article id, sentence index, character offsets), JSON-ready."""
+    return [{name: row[name] for name in STATEMENT_FIELDS} for row in store.list_statements(article_id, speaker)]
+
+
+def list_entities(store: Store) -> list[dict]:
+    return [
+        {
+            "id": row["id"], "name": row["name"], "type": row["type"], "country": row["country"],
+            "role": row["role"], "affiliation": row["affiliation"], "aliases": row["aliases"],
+            "statements": row["statements"],
+        }
+        for row in store.list_entities()
+    ]

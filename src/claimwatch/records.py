@@ -120,3 +120,95 @@ def normalise_body(body: str) -> str:
 def article_id(body: str) -> str:
     """Stable id: the same text gives the same id whatever its source or spacing."""
     return hashlib.sha256(normalise_body(body).encode("utf-8")).hexdigest()[:16]
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """Characters ``start:end`` of an article body (or of the text a statement came from)."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class SaidOn:
+    """When a statement was made: a day, a range of days, or a month, and the phrase it came from."""
+
+    start: str | None  # ISO date (YYYY-MM-DD), or YYYY-MM for a month
+    end: str | None  # same as start unless a range
+    precision: str  # "day" | "range" | "month" | "year" | "publication"
+    phrase: str | None  # the words the date was read from; None when it is the publication date
+
+
+@dataclass(frozen=True, slots=True)
+class Speaker:
+    """Who a statement is attributed to, resolved to a canonical entity where possible."""
+
+    mention: Span | None  # the words in this sentence ("he", "the Kremlin"); None for the outlet's own voice
+    entity: str | None  # canonical name ("Volodymyr Zelensky", "Government of Russia")
+    entity_type: str | None  # "person" | "organization" | "country" | "outlet" | "group"
+    role: str | None = None  # "Deputy Foreign Minister", "spokesperson"
+    affiliation: str | None = None  # "National Security Council", "Ministry of National Defense"
+    country: str | None = None  # ISO 3166 alpha-3
+    resolved_from: Span | None = None  # the earlier mention a pronoun or description was resolved to
+    written_name: str | None = None  # the name as this mention spells it ("Zelenskyy", "NIS"); None for "he"
+
+
+@dataclass(frozen=True, slots=True)
+class Statement:
+    """One attribution: who said (claimed, denied, accused...) what, where and when."""
+
+    id: str
+    article_id: str
+    sentence_index: int
+    start: int  # the statement's extent in the body: from the first of speaker, cue, content to the last
+    end: int
+    speaker: Speaker
+    cue: Span | None
+    cue_lemma: str | None
+    content: Span
+    kind: str  # "direct" | "indirect" | "mixed" | "reported_act"
+    voice: str = "source"  # "source", or "outlet" for the outlet's own unattributed assessment
+    venue: str | None = None
+    said_on: SaidOn | None = None
+    parent_id: str | None = None  # the statement this one is nested in ("X said Y had told him...")
+
+    def to_json(self) -> dict:
+        said = self.said_on
+        return {
+            "id": self.id,
+            "article_id": self.article_id,
+            "sentence_index": self.sentence_index,
+            "speaker": self.speaker.mention.text if self.speaker.mention else self.speaker.entity,
+            "speaker_entity": self.speaker.entity,
+            "speaker_type": self.speaker.entity_type,
+            "speaker_role": self.speaker.role,
+            "speaker_affiliation": self.speaker.affiliation,
+            "speaker_country": self.speaker.country,
+            "speaker_span": [self.speaker.mention.start, self.speaker.mention.end] if self.speaker.mention else None,
+            "cue": self.cue.text if self.cue else None,
+            "cue_lemma": self.cue_lemma,
+            "cue_span": [self.cue.start, self.cue.end] if self.cue else None,
+            "content": self.content.text,
+            "content_span": [self.content.start, self.content.end],
+            "kind": self.kind,
+            "voice": self.voice,
+            "venue": self.venue,
+            "said_on": said.start if said else None,
+            "said_on_end": said.end if said else None,
+            "said_on_precision": said.precision if said else None,
+            "said_on_phrase": said.phrase if said else None,
+            "parent_id": self.parent_id,
+            "start": self.start,
+            "end": self.end,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class ProcessedArticle:
+    """An article with everything the per-article stages derived from it, ready to store."""
+
+    article: Article
+    statements: tuple[Statement, ...] = ()
+    encoding: str | None = None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from urllib.parse import urlparse
 
@@ -12,9 +13,11 @@ from claimwatch.extract import text as text_parser
 from claimwatch.extract.dates import ParsedTime, offset_name, parse_time, to_iso
 from claimwatch.extract.html import extract_html
 from claimwatch.gazetteer import Gazetteer, Outlet
-from claimwatch.records import Article, Paragraph, SourceDocument, article_id
+from claimwatch.records import Article, Paragraph, SourceDocument, article_id, normalise_body
 
 PARAGRAPH_SEPARATOR = "\n\n"
+# How an author field lists several people: "A; B", "A, B", "A and B", "A & B".
+_AUTHOR_SEPARATORS = re.compile(r"\s*(?:;|,|&|\band\b)\s*")
 
 
 @dataclass
@@ -95,6 +98,10 @@ def _draft_from_html(doc: SourceDocument) -> _Draft:
     header = text_parser.TextHeader()
     removed: list[str] = []
     paragraphs = text_parser.clean_body(units, header, removed)
+    if not any(text_parser.is_prose(paragraph) or len(paragraph) >= 100 for paragraph in paragraphs):
+        raise InputError(doc.source, Errors.E101)  # menus and link lists, not an article
+    while paragraphs and fields.title and _same_text(paragraphs[0], fields.title):
+        removed.append(paragraphs.pop(0))  # the headline, kept as the title
     dateline = text_parser.match_dateline(paragraphs[0]) if paragraphs else None
     credits = [dateline.credit] if dateline and dateline.credit else []
     return _Draft(
@@ -112,6 +119,10 @@ def _draft_from_html(doc: SourceDocument) -> _Draft:
     )
 
 
+def _same_text(a: str, b: str) -> bool:
+    return normalise_body(a) == normalise_body(b)
+
+
 def _apply_hints(draft: _Draft, doc: SourceDocument) -> None:
     """Metadata given beside the article (JSON Lines fields) wins over what was parsed."""
     hints = doc.hints
@@ -119,7 +130,7 @@ def _apply_hints(draft: _Draft, doc: SourceDocument) -> None:
     draft.url = hints.url or draft.url
     draft.outlet = hints.outlet or draft.outlet
     if hints.author:
-        draft.authors = [name.strip() for name in hints.author.replace(" and ", ";").split(";") if name.strip()]
+        draft.authors = [name for name in _AUTHOR_SEPARATORS.split(hints.author) if name]
     if hints.published and (parsed := parse_time(hints.published)):
         draft.published = parsed
 

@@ -82,7 +82,12 @@ def is_furniture_line(line: str) -> bool:
 
 def has_caption_credit(line: str) -> bool:
     stripped = line.strip().rstrip(".")
-    return bool(_CAPTION_CREDIT.search(stripped)) and not stripped.endswith(("\"", "”"))
+    match = _CAPTION_CREDIT.search(stripped)
+    if not match or stripped.endswith(("\"", "”")):
+        return False
+    # "... told Reuters", "according to AFP", "showed the photo": a sentence naming the agency, not a credit.
+    before = stripped[: match.start()].split()
+    return not (before and before[-1].islower() and before[-1][-1].isalpha())
 
 
 def looks_like_photo_description(line: str) -> bool:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 from urllib.parse import urlparse
 
@@ -121,9 +122,13 @@ def _meta(tree: lxml.html.HtmlElement, key: str) -> str | None:
 
 def _htmldate(html: str, original: bool) -> str | None:
     try:
-        return htmldate.find_date(html, original_date=original, extensive_search=True)
+        found = htmldate.find_date(html, original_date=original, extensive_search=True)
     except Exception:  # htmldate is best-effort by design; a miss is not an error here
         return None
+    # With nothing better, htmldate falls back to the copyright year's January 1: not a publication date.
+    if found and found.endswith("-01-01") and re.search(rf"(?:©|&copy;|copyright)\D{{0,12}}{found[:4]}", html, re.I):
+        return None
+    return found
 
 
 def _split_authors(author: str | None) -> list[str]:

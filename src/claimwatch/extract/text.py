@@ -25,7 +25,7 @@ DATELINE = re.compile(
     \s*(?P<dash>--|[-–—:])\s+(?=\S)""",
     re.X,
 )
-_NAME_TOKEN = r"(?:[A-Z][\w'’\-]*\.?|(?:van|von|de|da|del|der|bin|al|el|la|le|di|du)(?:[-\s]))"
+_NAME_TOKEN = r"(?:[A-Z][\w'’\-]*\.?|(?:van|von|de|da|del|der|bin|al|el|la|le|di|du)(?:-[A-Z][\w'’\-]*)?)"
 PERSON_NAME = re.compile(rf"^{_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{1,4}}$")
 _BYLINE_PREFIX = re.compile(r"^(?:by|written by|words by|reporting by|von|par|por)\s+", re.I)
 _NAME_SEPARATORS = re.compile(r"\s*(?:,|&|\band\b|\bund\b|\bet\b|\by\b)\s*")
@@ -71,9 +71,14 @@ def split_units(text: str) -> list[str]:
     blocks = [[line.strip() for line in block if line.strip()] for block in blocks]
     blocks = [block for block in blocks if block]
     multi = [block for block in blocks if len(block) > 1]
+    # Hard-wrapped text has no line wider than its wrap width, and the lines a wrap broke
+    # are nearly that wide; short lines stacked together are captions and page buttons.
+    width = max((len(line) for block in blocks for line in block), default=0)
+    broken = [line for block in multi for line in block[:-1]]
     wrapped = (
-        len(multi) >= max(2, len(blocks) // 2)
-        and max(len(line) for block in multi for line in block) <= 100
+        len(multi) >= 2
+        and width <= 100
+        and sum(len(line) >= 0.6 * width for line in broken) >= 2 * len(broken) / 3
     )
     if wrapped:
         return [" ".join(block) for block in blocks]

@@ -58,6 +58,7 @@ class Gazetteer:
     countries: list[Country] = field(default_factory=list)
     places: list[Place] = field(default_factory=list)
     outlets: list[Outlet] = field(default_factory=list)
+    demonyms: dict[str, str] = field(default_factory=dict)  # name_key("Ukrainian") -> "UKR"
     entries: dict[str, list[dict]] = field(default_factory=dict)  # other sections, for later stages
 
     # -- places and time zones -------------------------------------------------
@@ -102,6 +103,44 @@ class Gazetteer:
             for name in (country.name, country.code, *country.aliases):
                 index.setdefault(name_key(name), country)
         return index
+
+    def country_code(self, name: str) -> str | None:
+        """ISO alpha-3 of a country name, alias or nationality adjective ("Ukrainian" -> "UKR")."""
+        key = name_key(name)
+        if key in self.demonyms:
+            return self.demonyms[key]
+        country = self._countries_by_key.get(key)
+        return country.code if country else None
+
+    @cached_property
+    def _seats(self) -> dict[str, tuple[Country, bool]]:
+        """Metonyms: seats of government (True: the government) and capitals (False: the country)."""
+        index: dict[str, tuple[Country, bool]] = {}
+        for country in self.countries:
+            for seat in country.seats:
+                building = seat.casefold().startswith("the ") or seat != country.capital
+                index.setdefault(name_key(seat.removeprefix("the ")), (country, building))
+            if country.capital:
+                index.setdefault(name_key(country.capital), (country, False))
+        return index
+
+    def metonym(self, name: str) -> tuple[Country, bool] | None:
+        """("the Kremlin") -> (Russia, True): the government; ("Seoul") -> (South Korea, False): the country."""
+        key = name_key(re.sub(r"^the\s+", "", name.strip(), flags=re.I))
+        return self._seats.get(key)
+
+    def alpha3(self, code_or_name: str | None) -> str | None:
+        """ISO alpha-3 for an alpha-2 code, a name or an alpha-3 code."""
+        if not code_or_name:
+            return None
+        country = self.country(code_or_name)
+        return country.code if country else None
+
+    def people(self) -> list[dict]:
+        return self.entries.get("person", [])
+
+    def organizations(self) -> list[dict]:
+        return self.entries.get("organization", [])
 
     def country_timezone(self, name_or_code: str) -> str | None:
         country = self.country(name_or_code)
@@ -165,13 +204,15 @@ class Gazetteer:
                     aliases=tuple(item.get("aliases", ())),
                 )
             )
+        for demonym, code in data.get("demonyms", {}).items():
+            self.demonyms.setdefault(name_key(demonym), code)
         for section, items in data.items():
-            if section not in ("country", "place", "outlet"):
+            if section not in ("country", "place", "outlet", "demonyms"):
                 self.entries.setdefault(section, []).extend(items)
         self._forget_indexes()
 
     def _forget_indexes(self) -> None:
-        for name in ("_places_by_key", "_countries_by_key", "_outlets_by_key", "_outlets_by_domain"):
+        for name in ("_places_by_key", "_countries_by_key", "_outlets_by_key", "_outlets_by_domain", "_seats"):
             self.__dict__.pop(name, None)
 
 
@@ -192,6 +233,8 @@ def load_gazetteer(extra_paths: Iterable[str | Path] = ()) -> Gazetteer:
     for path in paths:
         gazetteer.extend(tomllib.loads(Path(path).read_text("utf-8")))
     gazetteer.extend(tomllib.loads(builtin))
+    demonyms = resources.files("claimwatch.gazetteer").joinpath("demonyms.toml").read_text("utf-8")
+    gazetteer.extend(tomllib.loads(demonyms))
     gazetteer.countries.extend(builtin_countries())
     gazetteer._forget_indexes()
     return gazetteer

@@ -10,13 +10,14 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, create_engine, event, func, or_, select
+from sqlalchemy import Engine, Text, create_engine, event, func, or_, select
 from sqlalchemy.exc import IntegrityError, OperationalError
 
 from claimwatch.errors import Errors, StoreError
 from claimwatch.extract.dates import iso_to_utc
-from claimwatch.records import Article, IngestOutcome, Paragraph
-from claimwatch.store.schema import article_raw, articles, paragraphs, sightings
+from claimwatch.records import Article, IngestOutcome, Paragraph, Statement
+from claimwatch.statements.entities import entity_id, entity_key
+from claimwatch.store.schema import article_raw, articles, entities, paragraphs, sightings, statements
 
 ENV_VAR = "CLAIMWATCH_DB"
 DEFAULT_DB = "claimwatch.db"
@@ -58,8 +59,10 @@ class Store:
         self.close()
 
     # -- writing ----------------------------------------------------------------
-    def add_article(self, article: Article, encoding: str | None = None) -> IngestOutcome:
-        """Store an article: new, a duplicate of a stored one (no-op), or a revision of one."""
+    def add_article(
+        self, article: Article, encoding: str | None = None, article_statements: list[Statement] | None = None
+    ) -> IngestOutcome:
+        """Store an article and its statements: new, a duplicate (no-op), or a revision of a stored one."""
         now = _utcnow()
         try:
             with self.engine.begin() as conn:
@@ -78,6 +81,8 @@ class Store:
                         ],
                     )
                 conn.execute(sightings.insert().values(article_id=article.id, source=article.source, seen_at=now))
+                if article_statements:
+                    _insert_statements(conn, article_statements)
         except IntegrityError:
             # Another writer stored the same text between our check and insert.
             return IngestOutcome(article.source, "duplicate", article.id, title=article.title)
@@ -156,6 +161,51 @@ class Store:
             chain.append(children[chain[-1]["id"]])
         return chain
 
+    def replace_statements(self, article_id: str, article_statements: list[Statement]) -> None:
+        """Re-extraction: the article's statements replaced in one transaction."""
+        with self.engine.begin() as conn:
+            conn.execute(statements.delete().where(statements.c.article_id == article_id))
+            _insert_statements(conn, article_statements)
+
+    def article_ids(self) -> list[str]:
+        with self.engine.connect() as conn:
+            return conn.execute(select(articles.c.id).order_by(articles.c.published_utc, articles.c.id)).scalars().all()
+
+    def list_statements(self, article_id: str | None = None, speaker: str | None = None) -> list[dict]:
+        """Statements in reading order; ``speaker`` matches the mention, the entity name or an alias."""
+        query = select(statements, articles.c.outlet, articles.c.published).join(
+            articles, articles.c.id == statements.c.article_id
+        )
+        if article_id:
+            query = query.where(statements.c.article_id == self.resolve_id(article_id))
+        if speaker:
+            pattern = f"%{speaker}%"
+            alias_match = select(entities.c.id).where(
+                entities.c.name.ilike(pattern) | func.cast(entities.c.aliases, Text).ilike(pattern)
+            )
+            query = query.where(
+                statements.c.speaker.ilike(pattern)
+                | statements.c.speaker_entity.ilike(pattern)
+                | statements.c.speaker_entity_id.in_(alias_match)
+            )
+        query = query.order_by(articles.c.published_utc, statements.c.article_id, statements.c.start)
+        with self.engine.connect() as conn:
+            return [dict(row) for row in conn.execute(query).mappings()]
+
+    def list_entities(self) -> list[dict]:
+        counts = (
+            select(statements.c.speaker_entity_id, func.count().label("statements"))
+            .group_by(statements.c.speaker_entity_id)
+            .subquery()
+        )
+        query = (
+            select(entities, func.coalesce(counts.c.statements, 0).label("statements"))
+            .outerjoin(counts, counts.c.speaker_entity_id == entities.c.id)
+            .order_by(func.coalesce(counts.c.statements, 0).desc(), entities.c.name)
+        )
+        with self.engine.connect() as conn:
+            return [dict(row) for row in conn.execute(query).mappings()]
+
     def count_articles(self) -> int:
         with self.engine.connect() as conn:
             return conn.execute(select(func.count()).select_from(articles)).scalar_one()
@@ -172,6 +222,87 @@ class Store:
                     paragraphs.c.article_id == articles.c.id).exists())
             ).scalars().all()
         return [f"{i}: no raw input" for i in no_raw] + [f"{i}: no paragraphs" for i in no_paragraphs]
+
+
+def _insert_statements(conn, article_statements: list[Statement]) -> None:
+    rows = []
+    for statement in article_statements:
+        speaker = statement.speaker
+        key = entity_key(speaker)
+        speaker_entity_id = _upsert_entity(conn, key, statement) if key else None
+        said = statement.said_on
+        rows.append(
+            {
+                "id": statement.id,
+                "article_id": statement.article_id,
+                "sentence_index": statement.sentence_index,
+                "start": statement.start,
+                "end": statement.end,
+                "speaker": speaker.mention.text if speaker.mention else None,
+                "speaker_start": speaker.mention.start if speaker.mention else None,
+                "speaker_end": speaker.mention.end if speaker.mention else None,
+                "speaker_entity_id": speaker_entity_id,
+                "speaker_entity": speaker.entity,
+                "speaker_type": speaker.entity_type,
+                "speaker_role": speaker.role,
+                "speaker_affiliation": speaker.affiliation,
+                "speaker_country": speaker.country,
+                "resolved_from_start": speaker.resolved_from.start if speaker.resolved_from else None,
+                "resolved_from_end": speaker.resolved_from.end if speaker.resolved_from else None,
+                "cue": statement.cue.text if statement.cue else None,
+                "cue_lemma": statement.cue_lemma,
+                "cue_start": statement.cue.start if statement.cue else None,
+                "cue_end": statement.cue.end if statement.cue else None,
+                "content": statement.content.text,
+                "content_start": statement.content.start,
+                "content_end": statement.content.end,
+                "kind": statement.kind,
+                "voice": statement.voice,
+                "venue": statement.venue,
+                "said_on": said.start if said else None,
+                "said_on_end": said.end if said else None,
+                "said_on_precision": said.precision if said else None,
+                "said_on_phrase": said.phrase if said else None,
+                "parent_id": statement.parent_id,
+            }
+        )
+    if rows:
+        conn.execute(statements.insert(), rows)
+
+
+def _upsert_entity(conn, key: str, statement: Statement) -> str:
+    """The entity's id; a new mention spelling is added to its aliases, a missing role or country filled."""
+    speaker = statement.speaker
+    identifier = entity_id(key)
+    alias = speaker.written_name
+    row = conn.execute(select(entities).where(entities.c.id == identifier)).mappings().first()
+    if row is None:
+        conn.execute(
+            entities.insert().values(
+                id=identifier, key=key, name=speaker.entity, type=speaker.entity_type or "group",
+                country=speaker.country, role=speaker.role, affiliation=speaker.affiliation,
+                aliases=[alias] if alias and alias != speaker.entity else [],
+            )
+        )
+        return identifier
+    aliases = list(row["aliases"])
+    changes = {}
+    if alias and alias != row["name"] and alias not in aliases and _is_name(alias):
+        changes["aliases"] = [*aliases, alias]
+    if len(speaker.entity) > len(row["name"]) and speaker.entity_type == "person":
+        changes["name"] = speaker.entity  # the fullest spelling of a name wins
+    for field_name in ("country", "role", "affiliation"):
+        value = getattr(speaker, field_name)
+        if value and not row[field_name]:
+            changes[field_name] = value
+    if changes:
+        conn.execute(entities.update().where(entities.c.id == identifier).values(**changes))
+    return identifier
+
+
+def _is_name(mention: str) -> bool:
+    """A spelling worth keeping as an alias: it has a capital letter, so it is no pronoun or description."""
+    return any(char.isupper() for char in mention)
 
 
 def _article_row(article: Article, previous, now: datetime) -> dict:

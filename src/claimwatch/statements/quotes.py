@@ -1,0 +1,82 @@
+"""Quotation spans in a text: curly, straight and nested marks, quotes over several paragraphs.
+
+News style continues a quote into the next paragraph by leaving the first one open and
+opening the next with a fresh mark; such a run is one quote here.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+OPENING = {"“": "”", '"': '"', "«": "»", "„": "“"}
+CLOSING = {"”", '"', "»", "“"}
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    start: int  # the opening mark
+    end: int  # just past the closing mark (or the end of the last paragraph when never closed)
+
+    def contains(self, start: int, end: int) -> bool:
+        return self.start <= start and end <= self.end
+
+    @property
+    def inner(self) -> tuple[int, int]:
+        return self.start + 1, self.end - 1
+
+
+def find_quotes(text: str) -> list[Quote]:
+    quotes: list[Quote] = []
+    open_at: int | None = None
+    closing_mark = ""
+    paragraph_breaks = {m.start() for m in re.finditer(r"\n\s*\n", text)}
+    index = 0
+    while index < len(text):
+        char = text[index]
+        if open_at is None:
+            if char in OPENING and _opens(text, index):
+                open_at, closing_mark = index, OPENING[char]
+        elif index in paragraph_breaks:
+            # A paragraph ended inside a quote: it goes on only if the next paragraph opens with a mark.
+            next_start = _next_non_space(text, index)
+            if next_start < len(text) and text[next_start] in OPENING:
+                index = next_start + 1
+                continue
+            quotes.append(Quote(open_at, _trim_end(text, index)))
+            open_at = None
+            continue
+        elif (char == closing_mark or (closing_mark == '"' and char == "”")) and _closes(text, index):
+            quotes.append(Quote(open_at, index + 1))
+            open_at = None
+        index += 1
+    if open_at is not None:
+        quotes.append(Quote(open_at, _trim_end(text, len(text))))
+    return [quote for quote in quotes if quote.end - quote.start > 2]
+
+
+def _opens(text: str, index: int) -> bool:
+    if text[index] in "“«„":
+        return True
+    before = text[index - 1] if index else " "
+    after = text[index + 1] if index + 1 < len(text) else " "
+    return (before.isspace() or before in "([—–-:,") and not after.isspace()
+
+
+def _closes(text: str, index: int) -> bool:
+    if text[index] in "”»":
+        return True
+    before = text[index - 1] if index else " "
+    return not before.isspace()
+
+
+def _next_non_space(text: str, index: int) -> int:
+    while index < len(text) and text[index].isspace():
+        index += 1
+    return index
+
+
+def _trim_end(text: str, index: int) -> int:
+    while index > 0 and text[index - 1].isspace():
+        index -= 1
+    return index
