@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import gzip
+import json
 from collections.abc import Callable
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
@@ -81,3 +84,88 @@ def _story(
 def make_story() -> Callable[..., str]:
     """``make_story(title=..., byline=..., stamp=..., dateline=..., paragraphs=...)`` -> article text."""
     return _story
+
+
+GOOD_HTML = (
+    '<!doctype html><html lang="en"><head><title>Ferry fares to rise in April | Harbor Post</title>'
+    '<meta property="og:site_name" content="Harbor Post">'
+    '<meta property="article:published_time" content="2025-03-05T07:45:00-05:00">'
+    '<link rel="canonical" href="https://harbor-post.example/2025/03/05/ferry-fares"></head><body>'
+    "<nav><a href='/'>Home</a> <a href='/world'>World</a></nav><article><h1>Ferry fares to rise in April</h1>"
+    "<p>The island ferry operator said on Wednesday it would raise fares by eight percent from April, blaming "
+    "higher fuel costs and a new harbour tariff in Kalven.</p>"
+    "<p>Commuter groups said the increase would hit workers who cross the strait every day, and called on the "
+    "regional government to step in with a subsidy.</p></article>"
+    "<footer>© 2025 Harbor Post</footer></body></html>"
+)
+NO_ARTICLE_HTML = (
+    "<html><head><title>Harbor Post — Home</title></head><body><nav>"
+    + "".join(f"<a href='/s{i}'>Section {i}</a> " for i in range(6))
+    + "</nav><footer>© 2025 Harbor Post</footer></body></html>"
+)
+RUSSIAN_STORY = (
+    "Порт Калвен рассматривает новый тариф на зерно\n\n"
+    "Портовое управление Калвена во вторник заявило, что рассмотрит новый тариф на перевозку зерна через порт, "
+    "сославшись на заторы у северного причала.\n\n"
+    "«Мы не можем продолжать покрывать эти расходы», — сказал заместитель начальника порта Илья Брандт.\n"
+)
+KOREAN_STORY = (
+    "칼벤 항만청, 곡물 관세 검토\n\n"
+    "칼벤 항만청은 화요일 북부 부두의 혼잡을 이유로 항구를 통과하는 곡물 선적에 대한 "
+    "새로운 관세를 검토하겠다고 밝혔다.\n\n"
+    "해운 회사들은 관세가 지역 전반의 소비자 가격을 올릴 것이라고 말했다.\n"
+)
+
+
+def _jsonl_feed() -> str:
+    record = {
+        "id": "mw-1",
+        "url": "https://meridian-wire.example/a/dock-strike",
+        "title": "Dock strike ends after pay deal",
+        "author": "Lena Orvik, Jonas Petrov",
+        "published": "2025-03-04 10:00:00Z",
+        "text": "Dockworkers at the southern harbour ended their strike on Tuesday after the port operator agreed "
+        "to a new pay deal, union leaders said.",
+    }
+    second = {**record, "url": "https://meridian-wire.example/a/ferry", "title": "Ferry service resumes",
+              "text": "Ferry service between Kalven and the islands resumed on Wednesday after a two-day halt."}
+    return "\n".join([json.dumps(record), "{this line is not json", json.dumps(second)]) + "\n"
+
+
+@pytest.fixture
+def mixed_batch(tmp_path: Path, make_story: Callable[..., str]) -> SimpleNamespace:
+    """A folder of good and bad inputs: ``folder``, ``expected`` (source name -> None when it is
+    ingested, else the error code) and ``max_bytes`` (09_big.txt is over it, every other input under)."""
+
+    folder = tmp_path / "batch"
+    folder.mkdir()
+    files: dict[str, bytes] = {
+        "01_story.txt": make_story().encode(),
+        "02_page.html.gz": gzip.compress(GOOD_HTML.encode()),
+        "03_empty.txt": b"",
+        "04_image.txt": b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x10",
+        "05_russian.txt": RUSSIAN_STORY.encode("cp1251"),
+        "06_korean.txt": KOREAN_STORY.encode("euc-kr"),
+        "07_index.html": NO_ARTICLE_HTML.encode(),
+        "08_feed.jsonl": _jsonl_feed().encode(),
+        "09_big.txt": make_story(title="A very long report").encode() * 40,
+        "notes.md": b"not an article: skipped by name",
+    }
+    for name, data in files.items():
+        (folder / name).write_bytes(data)
+    (folder / "10_gone.txt").symlink_to(folder / "deleted-before-ingest.txt")
+    expected = {
+        "01_story.txt": None,
+        "02_page.html.gz": None,
+        "03_empty.txt": "E001",
+        "04_image.txt": "E002",
+        "05_russian.txt": None,
+        "06_korean.txt": None,
+        "07_index.html": "E101",
+        "08_feed.jsonl:1": None,
+        "08_feed.jsonl:2": "E006",
+        "08_feed.jsonl:3": None,
+        "09_big.txt": "E004",
+        "10_gone.txt": "E003",
+    }
+    return SimpleNamespace(folder=folder, expected=expected, max_bytes=10_000)

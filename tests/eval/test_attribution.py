@@ -15,6 +15,7 @@ from claimwatch.eval.attribution import (
     Attribution,
     Tally,
     WordIndex,
+    claims_direct_quote,
     evaluate_polnear,
     gold_cue_is_speech,
     is_direct_quote,
@@ -152,6 +153,16 @@ def test_direct_quote_test_looks_at_both_ends() -> None:
     assert not is_direct_quote(STORY, (at("the harbour bridge would reopen in May"),))
     mixed = 'He said the plan was "a mess."'
     assert not is_direct_quote(mixed, (at('the plan was "a mess."', mixed),))
+    wire = "''It is not reform,'' said Mr. Vale."  # two apostrophes as a double quote mark
+    assert is_direct_quote(wire, (at("''It is not reform,''", wire),))
+    assert is_direct_quote(wire, (at("It is not reform", wire),))
+    assert not is_direct_quote("Officials' plans,' he said.", (at("plans", "Officials' plans,' he said."),))
+
+
+def test_predictions_are_direct_quotes_by_their_own_kind() -> None:
+    assert claims_direct_quote(Attribution(content=((0, 1),), kind="direct"))
+    assert not claims_direct_quote(Attribution(content=((0, 1),), kind="mixed"))
+    assert not claims_direct_quote(Attribution(content=((0, 1),)))
 
 
 def test_speech_cues_by_lemma_word_or_phrase() -> None:
@@ -162,6 +173,10 @@ def test_speech_cues_by_lemma_word_or_phrase() -> None:
     assert not predicted_cue_is_speech(Attribution(content=((0, 1),), cue_lemma=None))
     doc = spacy.blank("en")(STORY)  # no lemmas: the word forms decide
     assert gold_cue_is_speech((at("according to"),), doc)
+    assert not gold_cue_is_speech((at("said"),), doc)
+    said = doc.char_span(*at("said"))
+    said[0].lemma_ = "say"
+    assert gold_cue_is_speech((at("said"),), doc)
     assert not gold_cue_is_speech((at("disputes"),), doc)
 
 
@@ -243,7 +258,7 @@ def test_every_statement_is_scored_and_a_missing_mention_is_no_source() -> None:
     content = at("the harbour bridge would reopen in May")
     statements = [_statement(content), _statement(content, voice="outlet"), _statement(content, parent_id="p")]
     said_by_mayor = Attribution(
-        content=(content,), cue=(at("said"),), source=(at("Mayor Ilsa Brandt"),), cue_lemma="say"
+        content=(content,), cue=(at("said"),), source=(at("Mayor Ilsa Brandt"),), cue_lemma="say", kind="indirect"
     )
     assert statement_attributions(statements) == [said_by_mayor] * 3
     unnamed = replace(_statement(content), speaker=Speaker(mention=None, entity=None, entity_type=None))
@@ -255,7 +270,8 @@ def test_every_statement_is_scored_and_a_missing_mention_is_no_source() -> None:
 
 def _fake_extractor(text: str, nlp, doc=None) -> list[Statement]:
     assert doc is not None and doc.text == text  # the harness parses once and hands the Doc over
-    return [_statement(at("the harbour bridge would reopen in May"))]
+    quote = replace(_statement(at("the figures, according")), kind="direct")  # no gold quote: a false one
+    return [_statement(at("the harbour bridge would reopen in May")), quote]
 
 
 def _blank_nlp():
@@ -277,9 +293,11 @@ def test_evaluate_polnear_json_shape(polnear_split: Path) -> None:
     assert data["documents"] == 1
     for key in ("all", "speech", "peer_textacy", "direct_quotes"):
         _assert_metric_shape(data[key])
-    assert data["all"]["content_exact"] == {"p": 1.0, "r": 0.3333, "f1": 0.5}
+    assert data["all"]["content_exact"] == {"p": 0.5, "r": 0.3333, "f1": 0.4}
     assert data["all"]["source_match"] == 1.0
-    assert data["direct_quotes"]["content_overlap"]["r"] == 0.0  # the direct quote was not found
+    assert data["direct_quotes"]["content_overlap"] == {"p": 0.0, "r": 0.0, "f1": 0.0}
+    # a blank pipeline has no lemmas: of the gold cues only "according to" is known as speech
+    assert data["speech"]["content_exact"] == {"p": 0.5, "r": 0.0, "f1": 0.0}
     json.dumps(data)
 
 

@@ -20,7 +20,7 @@ Measures, micro-averaged over all documents (0.0 when a denominator is 0):
 * Words are the ``\\w+`` runs of the document text, identified by character position; a span
   contains a word when they share at least one character. Punctuation and spaces are not words.
 * ``content_exact``: the predicted content contains the same words as the gold content, so the two
-  may differ only in punctuation and spaces at their edges (quote marks, a closing comma).
+  may differ only in punctuation and spaces (quote marks, a closing comma).
 * ``content_overlap``: |words(gold) ∩ words(pred)| / max(|words(gold)|, |words(pred)|) >= 0.5.
   Each measure pairs gold and predictions one-to-one, greedily, best ratio first.
 * ``source_match``: share of the overlap-matched pairs whose predicted speaker mention shares a word
@@ -38,20 +38,24 @@ that were matched (to any gold item), source and cue match the matched pairs who
 * ``speech``: the cue is a speech or reporting verb. A gold cue is speech when a word of it (its
   spaCy lemma or its lower-cased form) is in ``SPEECH_CUE_LEMMAS`` or it contains a phrase of
   ``SPEECH_CUE_PHRASES``; a prediction is speech when its ``cue_lemma`` is, by the same test.
-* ``direct_quotes``: the content is a direct quote (``is_direct_quote``): at its start the content
-  begins with a double quote mark or the nearest non-space character before it is one, and at its
-  end the content ends with one (trailing ``.,;:!?`` aside) or the nearest character after it
-  that is not a space or ``.,;:!?`` is one. The same test is applied to gold, to claimwatch and to
-  textacy, whose ``direct_quotations`` yields contents with their quote marks. ``peer_textacy`` is
-  textacy 0.13's ``textacy.extract.triples.direct_quotations`` scored on this subset, and the
+* ``direct_quotes``: a gold content is a direct quote (``is_direct_quote``) when it has a double
+  quote mark (``"“”„‟«»″`` or the ``''`` of some wire copy) at both ends: at its start it begins
+  with one or the nearest non-space character before it is one; at its end it ends with one
+  (trailing ``.,;:!?`` aside) or the nearest character after it that is not a space or ``.,;:!?``
+  is one. So ``"We will," she said`` is one, ``the plan was "a mess"`` (mixed) is not. On the
+  prediction side each system's own claim counts: every textacy triple (it extracts direct
+  quotations only) and claimwatch's statements of kind ``"direct"``. ``peer_textacy`` is textacy
+  0.13's ``textacy.extract.triples.direct_quotations`` scored on this subset, and the
   ``direct_quotes`` key is claimwatch on the same subset in the same run. textacy gives up on a
   document with an odd number of quote marks (it raises ``ValueError``); such a document counts
-  with no textacy predictions and is reported in ``peer_textacy_failed_documents``.
+  with no textacy predictions (its gold quotes stay in the recall denominator) and is reported in
+  ``peer_textacy_failed_documents``.
 
 Predictions: every ``Statement`` the extractor returns is scored, nested ones (``parent_id`` set)
-and those in the outlet's voice included: filtering them would hide true positives, since PolNeAR
-annotates some of both (an attribution inside another's content when its words are not part of the
-outer one; "records show that ..."). A statement without a speaker mention never matches a Source.
+and those in the outlet's voice included. Filtering them would hide true positives: on PolNeAR dev
+some of both match gold attributions (of an outer and an inner attribution PolNeAR, being
+univocal, keeps one, and not always the outer; "records show that ..." is an attribution to the
+records). A statement without a speaker mention never matches a Source.
 
 Each text is parsed once with spaCy and the same ``Doc`` goes to claimwatch and to textacy.
 ``documents_per_second`` is claimwatch's throughput: spaCy parse plus statement extraction.
@@ -114,6 +118,7 @@ class Attribution:
     cue: Fragments = ()
     source: Fragments = ()
     cue_lemma: str | None = None  # predictions only: the extractor's lemma of the cue
+    kind: str | None = None  # predictions only: "direct" | "indirect" | "mixed" | "reported_act"
 
 
 @dataclass(frozen=True, slots=True)
@@ -253,25 +258,29 @@ def predicted_cue_is_speech(attribution: Attribution) -> bool:
     return bool(attribution.cue_lemma) and is_speech_cue(attribution.cue_lemma.split())
 
 
-def _previous_character(text: str, position: int) -> str:
-    before = text[:position].rstrip()
-    return before[-1:]
+def _starts_with_quote(text: str) -> bool:
+    return text[:1] in DOUBLE_QUOTES or text.startswith("''")
 
 
-def _next_character(text: str, position: int) -> str:
-    after = text[position:].lstrip(" \t\n" + _EDGE_PUNCTUATION)
-    return after[:1]
+def _ends_with_quote(text: str) -> bool:
+    return text[-1:] in DOUBLE_QUOTES or text.endswith("''")
 
 
 def is_direct_quote(text: str, content: Fragments) -> bool:
-    """Whether a content is a verbatim quote: quote marks at (or right outside) both of its ends."""
+    """Whether a gold content is a verbatim quote: quote marks at (or right outside) both of its ends."""
     if not content:
         return False
     start, end = content[0][0], content[-1][1]
     inner = text[start:end].strip()
-    opens = inner[:1] in DOUBLE_QUOTES or _previous_character(text, start) in DOUBLE_QUOTES
-    closes = inner.rstrip(_EDGE_PUNCTUATION)[-1:] in DOUBLE_QUOTES or _next_character(text, end) in DOUBLE_QUOTES
+    opens = _starts_with_quote(inner) or _ends_with_quote(text[:start].rstrip())
+    closes = _ends_with_quote(inner.rstrip(_EDGE_PUNCTUATION)) or _starts_with_quote(
+        text[end:].lstrip(" \t\n" + _EDGE_PUNCTUATION)
+    )
     return bool(inner) and opens and closes
+
+
+def claims_direct_quote(attribution: Attribution) -> bool:
+    return attribution.kind == "direct"
 
 
 # Matching and tallies
@@ -408,6 +417,7 @@ def statement_attributions(statements: Iterable[Statement]) -> list[Attribution]
             cue=_fragments(s.cue),
             source=_fragments(s.speaker.mention),
             cue_lemma=s.cue_lemma,
+            kind=s.kind,
         )
         for s in statements
     ]
@@ -431,6 +441,7 @@ def textacy_attributions(doc: Doc) -> list[Attribution] | None:
             cue=_token_fragments(t.cue),
             source=_token_fragments(t.speaker),
             cue_lemma=" ".join(tok.lemma_ for tok in t.cue if tok.pos_ == "VERB") or None,
+            kind="direct",
         )
         for t in triples
     ]
@@ -450,9 +461,9 @@ def _score_document(
     our_matching = match(gold, ours, words)
     scores.all.add(gold, ours, our_matching, everything_gold, everything_ours, words)
     scores.speech.add(gold, ours, our_matching, gold_speech, [predicted_cue_is_speech(p) for p in ours], words)
-    our_quotes = [is_direct_quote(document.text, p.content) for p in ours]
+    our_quotes = [claims_direct_quote(p) for p in ours]
     scores.direct_quotes.add(gold, ours, our_matching, gold_quotes, our_quotes, words)
-    peer_quotes = [is_direct_quote(document.text, p.content) for p in peer]
+    peer_quotes = [claims_direct_quote(p) for p in peer]
     scores.peer_textacy.add(gold, peer, match(gold, peer, words), gold_quotes, peer_quotes, words)
 
 

@@ -18,6 +18,7 @@ from claimwatch.records import Article, Paragraph, SourceDocument, article_id, n
 PARAGRAPH_SEPARATOR = "\n\n"
 # How an author field lists several people: "A; B", "A, B", "A and B", "A & B".
 _AUTHOR_SEPARATORS = re.compile(r"\s*(?:;|,|&|\band\b)\s*")
+_HOST_NAME = re.compile(r"^(?:[a-z0-9-]+\.)+[a-z]{2,}$", re.I)
 
 
 @dataclass
@@ -158,7 +159,9 @@ def _resolve_outlet(draft: _Draft, gazetteer: Gazetteer) -> tuple[Outlet | None,
             agencies.append(name)
     outlet = None
     if draft.outlet:
-        outlet = gazetteer.outlet(draft.outlet) or Outlet(name=draft.outlet)
+        # Without a site name, trafilatura gives the host name ("koreaherald.com"): look that up as a domain.
+        by_host = gazetteer.outlet_for_host(draft.outlet) if _HOST_NAME.match(draft.outlet) else None
+        outlet = gazetteer.outlet(draft.outlet) or by_host or Outlet(name=draft.outlet)
     elif draft.url and (host := urlparse(draft.url).hostname):
         outlet = gazetteer.outlet_for_host(host)
     if outlet is None:

@@ -41,7 +41,7 @@ INTERFACE_LABELS = {
 _SOCIAL = {"facebook", "twitter", "x", "email", "e-mail", "linkedin", "whatsapp", "telegram", "reddit", "print",
            "copy", "link", "share", "messenger", "pinterest", "flipboard", "tumblr", "bluesky", "threads"}
 _FURNITURE = re.compile(
-    r"^(?:©|\(c\)|copyright\b)|all rights reserved|^(?:read more|related|see also|also read|more on this|"
+    r"^(?:©|ⓒ|\(c\)|copyright\b)|all rights reserved|^(?:read more|related|see also|also read|more on this|"
     r"follow us|sign up for|subscribe to|click here|watch:|listen:|advertisement\b)[:\s]",
     re.I,
 )

@@ -80,8 +80,12 @@ def split_stamps(line: str) -> tuple[str, list[tuple[str, str]]]:
 
 
 def zone_for(name: str | None) -> timezone | ZoneInfo | None:
+    """An IANA zone, or a fixed offset written the way ``offset_name`` writes it ("+03:00")."""
     if not name:
         return None
+    if offset := re.fullmatch(r"([+-])(\d{2}):(\d{2})", name):
+        sign = -1 if offset.group(1) == "-" else 1
+        return timezone(sign * timedelta(hours=int(offset.group(2)), minutes=int(offset.group(3))))
     try:
         return ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError):

@@ -25,7 +25,7 @@ DATELINE = re.compile(
     \s*(?P<dash>--|[-–—:])\s+(?=\S)""",
     re.X,
 )
-_NAME_TOKEN = r"(?:[A-Z][\w'’\-]*\.?|(?:van|von|de|da|del|der|bin|al|el|la|le|di|du)(?:-[A-Z][\w'’\-]*)?)"
+_NAME_TOKEN = r"(?:[A-ZÀ-ÖØ-ÞĀ-ž][\w'’\-]*\.?|(?:van|von|de|da|del|der|bin|al|el|la|le|di|du)(?:-[A-Z][\w'’\-]*)?)"
 PERSON_NAME = re.compile(rf"^{_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{1,4}}$")
 _BYLINE_PREFIX = re.compile(r"^(?:by|written by|words by|reporting by|von|par|por)\s+", re.I)
 _NAME_SEPARATORS = re.compile(r"\s*(?:,|&|\band\b|\bund\b|\bet\b|\by\b)\s*")
@@ -236,6 +236,11 @@ def _is_foreign_short_line(unit: str, body_script: str | None) -> bool:
 
 
 def _copyright_holder(line: str) -> str | None:
-    match = re.search(r"(?:©|\(c\)|copyright)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*,?\s*([^.|]+?)(?:\.|\||all rights|$)", line, re.I)
+    match = re.search(
+        r"(?:©|ⓒ|\(c\)|copyright)(?:\s*(?:©|ⓒ|\(c\)))?\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*,?\s*"
+        r"([^.|]+?)(?:\.|\||all rights|$)",
+        line,
+        re.I,
+    )
     holder = match.group(1).strip(" ,") if match else ""
     return holder or None

@@ -13,6 +13,7 @@ Quotes adjacent to a cue become its content, across sentences and paragraphs.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -67,8 +68,8 @@ def _in_sentence(sentence: Span, quotes: list[Quote]) -> list[Attribution]:
 
 def _speech_verb(cue: Token, sentence: Span, quotes: list[Quote]) -> Attribution | None:
     lemma = cue.lemma_.lower()
-    if _inside_any(cue, quotes) and lemma in lexicon.OUTLET_EVIDENCE_VERBS:
-        return None  # the quoted speaker's words, not the outlet's voice
+    if _inside_closed(cue, quotes):
+        return None  # words inside a quote belong to the quoted speaker's statement
     trailing = _trailing_source(cue, sentence, quotes) if lemma in lexicon.SPEECH_VERBS else None
     if trailing is not None:
         return trailing
@@ -91,7 +92,8 @@ def _speech_verb(cue: Token, sentence: Span, quotes: list[Quote]) -> Attribution
     if _is_evidence(subject) and lemma not in ("report", "show", "find"):
         return None
     if quote is not None and (clause is None or _inside(clause, quote) or cue.dep_ in ("parataxis", "advcl")):
-        return Attribution(sentence, cue_span, lemma, source, subject, quote.start, quote.end, rule="quote")
+        end = _continued_quote_end(quote, quotes, cue.doc.text)
+        return Attribution(sentence, cue_span, lemma, source, subject, quote.start, end, rule="quote")
     if clause is not None and not (clause.dep_ == "xcomp" and lemma in ("say", "tell")):
         start, end = _subtree_chars(clause, exclude=cue)
         start, end = _extend_to_quotes(start, end, quotes)
@@ -100,7 +102,11 @@ def _speech_verb(cue: Token, sentence: Span, quotes: list[Quote]) -> Attribution
         start, end = _rest_of_sentence(sentence, cue)
         start, end = _extend_to_quotes(start, end, quotes)
         return Attribution(sentence, cue_span, lemma, source, subject, start, end, rule="side")
-    if lemma in lexicon.ACT_VERBS or lemma in ("call", "describe"):
+    if lemma in lexicon.PREPOSITIONAL_CUES:
+        content = _prepositional_object(cue, lexicon.PREPOSITIONAL_CUES[lemma])
+        if content is not None:
+            return Attribution(sentence, cue_span, lemma, source, subject, *content, rule="act")
+    if lemma in lexicon.ACT_VERBS or lemma in _OBJECT_CUES:
         content = _act_object(cue)
         if content is not None:
             start, end = _extend_to_quotes(*content, quotes)
@@ -118,15 +124,14 @@ def _trailing_source(cue: Token, sentence: Span, quotes: list[Quote]) -> Attribu
     comma = next((t for t in reversed(doc[sentence.start : cue.i]) if t.text in (",", "—", "--")), None)
     if comma is None or comma.i - sentence.start < 4:
         return None
-    between = doc[comma.i + 1 : cue.i]
-    after_quote = any(q.end == comma.idx + 1 or q.end == comma.idx for q in quotes)
-    if after_quote:
-        return None
+    if any(comma.idx < q.end <= comma.idx + 2 for q in quotes):
+        return None  # ""...," he said": the quote rule takes the whole quote
+    between = [t for t in doc[comma.i + 1 : cue.i] if not (t.is_punct or t.is_space)]
     nominals = [t for t in between if t.pos_ in ("NOUN", "PROPN", "PRON") and t.dep_ != "npadvmod"]
     if nominals and all(t.pos_ in ("NOUN", "PROPN", "PRON", "DET", "ADJ", "ADV", "AUX", "PART", "PUNCT", "NUM", "ADP")
                         or t.ent_type_ for t in between) and _is_short_tail(tail):
-        head = _phrase_head(between)
-    elif not between and tail and _is_short_tail(tail[1:] if len(tail) > 1 else []):
+        head = _phrase_head(doc[between[0].i : between[-1].i + 1])
+    elif not between and tail and _is_inverted(cue, tail):
         nominal_tail = doc[cue.i + 1 : sentence.end]
         nouns = [t for t in nominal_tail if t.pos_ in ("NOUN", "PROPN", "PRON")]
         if not nouns:
@@ -139,6 +144,14 @@ def _trailing_source(cue: Token, sentence: Span, quotes: list[Quote]) -> Attribu
     start, end = _trim(doc.text, sentence.start_char, comma.idx)
     start, end = _extend_to_quotes(start, end, quotes)
     return Attribution(sentence, _cue_span(cue), cue.lemma_.lower(), _mention(head), head, start, end, rule="trailing")
+
+
+def _is_inverted(cue: Token, tail: list[Token]) -> bool:
+    """"..., said the minister.": a bare noun phrase after the cue, and no subject before it."""
+    subject = _subject_of(cue)
+    if subject is not None and subject.i < cue.i:
+        return False
+    return len(tail) <= 12 and not any(t.pos_ in ("VERB", "AUX") for t in tail)
 
 
 def _is_short_tail(tail: list[Token]) -> bool:
@@ -159,6 +172,14 @@ def _phrase_head(tokens: Span) -> Token | None:
 
 def _inside_any(token: Token, quotes: list[Quote]) -> bool:
     return any(q.start < token.idx < q.end - 1 for q in quotes)
+
+
+def _inside_closed(token: Token, quotes: list[Quote]) -> bool:
+    """Inside a quote whose both marks were found (an unbalanced mark proves nothing)."""
+    return any(q.closed and q.start < token.idx < q.end - 1 for q in quotes)
+
+
+_OBJECT_CUES = frozenset("call describe note recall cite stress acknowledge admit tell".split())
 
 
 def _subject_of(verb: Token) -> Token | None:
@@ -314,6 +335,39 @@ def _clause_or_object(cue: Token, clause: Token | None) -> tuple[int, int] | Non
     start, _ = _subtree_chars(objects[0])
     _, end = _subtree_chars(objects[-1])
     return start, end
+
+
+def _continued_quote_end(quote: Quote, quotes: list[Quote], text: str) -> int:
+    """""X," he said. "Y."": quotes that follow in the same paragraph, with no other words between, go on."""
+    end = quote.end
+    later = [q for q in quotes if q.start >= quote.end]
+    for following in later:
+        gap = text[end : following.start]
+        if "\n" in gap or not _gap_is_cue_or_punct(gap, first=end == quote.end):
+            break
+        end = following.end
+    return end
+
+
+def _gap_is_cue_or_punct(gap: str, first: bool) -> bool:
+    """Between the parts of one quote: punctuation, or (once) a short cue clause like ", he said, "."""
+    words = re.findall(r"\w+", gap)
+    if not words:
+        return True
+    return first and len(words) <= 6 and any(word.lower() in _SAY_FORMS for word in words)
+
+
+_SAY_FORMS = frozenset("said says say added adds told tells explained noted continued wrote asked replied".split())
+
+
+def _prepositional_object(cue: Token, prepositions: tuple[str, ...]) -> tuple[int, int] | None:
+    """"called [for an investigation]", "commented [on the report]": the object of the preposition."""
+    for child in cue.children:
+        if child.dep_ == "prep" and child.lower_ in prepositions and child.i > cue.i:
+            objects = [grand for grand in child.children if grand.dep_ in ("pobj", "pcomp")]
+            if objects:
+                return _subtree_chars(objects[0])
+    return None
 
 
 def _act_object(cue: Token) -> tuple[int, int] | None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from functools import lru_cache
 from datetime import date, datetime
 
 from spacy.language import Language
@@ -63,7 +64,12 @@ def statements_from_text(text: str, nlp: Language, doc: Doc | None = None, gazet
     """Statements of a bare text (no metadata): for evaluation on annotated corpora."""
     doc = doc if doc is not None else nlp(text)
     article = Article(id="text", source="text", format="text", body=text, paragraphs=(), raw=b"")
-    return extract_statements(article, doc, gazetteer or load_gazetteer())
+    return extract_statements(article, doc, gazetteer or _default_gazetteer())
+
+
+@lru_cache(maxsize=1)
+def _default_gazetteer() -> Gazetteer:
+    return load_gazetteer()
 
 
 def _statement(

@@ -23,9 +23,18 @@ ACT_VERBS = frozenset(
     """
     accuse charge blame dismiss deny reject refute condemn criticize criticise praise urge
     call demand warn threaten vow pledge promise express voice raise confirm verify monitor
-    investigate probe welcome denounce slam
+    investigate probe welcome denounce slam announce mention discuss answer endorse tout propose
+    unveil question defend attack praise thank
     """.split()
 )
+
+# Cues whose content is the object of a preposition: "called for ...", "commented on ...".
+PREPOSITIONAL_CUES = {
+    "call": ("for",), "comment": ("on", "about"), "speak": ("about", "on", "of"), "talk": ("about", "of"),
+    "ask": ("about", "for"), "write": ("about", "of"), "testify": ("about", "on"), "warn": ("of", "about", "against"),
+    "complain": ("about", "of"), "boast": ("about", "of"), "argue": ("for", "against"), "joke": ("about",),
+    "insist": ("on",), "elaborate": ("on",), "weigh": ("in",), "reflect": ("on",),
+}
 
 # "expressed concern", "voiced doubts": the object noun makes "express" a speech act.
 EXPRESSED_NOUNS = frozenset(

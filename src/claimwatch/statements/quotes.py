@@ -17,6 +17,7 @@ CLOSING = {"”", '"', "»", "“"}
 class Quote:
     start: int  # the opening mark
     end: int  # just past the closing mark (or the end of the last paragraph when never closed)
+    closed: bool = True  # False when a paragraph or the text ended before a closing mark
 
     def contains(self, start: int, end: int) -> bool:
         return self.start <= start and end <= self.end
@@ -43,7 +44,7 @@ def find_quotes(text: str) -> list[Quote]:
             if next_start < len(text) and text[next_start] in OPENING:
                 index = next_start + 1
                 continue
-            quotes.append(Quote(open_at, _trim_end(text, index)))
+            quotes.append(Quote(open_at, _trim_end(text, index), closed=False))
             open_at = None
             continue
         elif (char == closing_mark or (closing_mark == '"' and char == "”")) and _closes(text, index):
@@ -51,7 +52,7 @@ def find_quotes(text: str) -> list[Quote]:
             open_at = None
         index += 1
     if open_at is not None:
-        quotes.append(Quote(open_at, _trim_end(text, len(text))))
+        quotes.append(Quote(open_at, _trim_end(text, len(text)), closed=False))
     return [quote for quote in quotes if quote.end - quote.start > 2]
 
 

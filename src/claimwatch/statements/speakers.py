@@ -30,7 +30,7 @@ def person_key(name: str) -> str:
     text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().casefold()
     text = re.sub(r"[^a-z]", "", text)
     text = re.sub(r"(.)\1+", r"\1", text)
-    text = text.replace("kh", "h").replace("ck", "k")
+    text = text.replace("sch", "sh").replace("kh", "h").replace("ck", "k")
     return re.sub(r"[iy]+$", "y", text)
 
 
@@ -81,14 +81,13 @@ class SpeakerResolver:
             else:
                 people[key] = _merge(people[key], known)
         for entry in self.gazetteer.people():
+            seen = people.get(person_key(_surname(entry["name"])))
             for alias in (entry["name"], *entry.get("aliases", [])):
-                key = person_key(_surname(alias))
-                if key in people or alias == entry["name"]:
-                    base = people.get(key, Known(entry["name"], "person"))
-                    people[key] = Known(
-                        entry["name"], "person", base.role or entry.get("role"), base.affiliation,
-                        base.country or entry.get("country"), base.mention,
-                    )
+                base = seen or people.get(person_key(_surname(alias))) or Known(entry["name"], "person")
+                people[person_key(_surname(alias))] = Known(
+                    entry["name"], "person", base.role or entry.get("role"), base.affiliation,
+                    base.country or entry.get("country"), base.mention,
+                )
         return people
 
     def _describe_person(self, ent: Span) -> Known:
@@ -195,24 +194,26 @@ class SpeakerResolver:
         lower = head.lower_
         if head.pos_ == "PRON" or lower in lexicon.PERSON_PRONOUNS or lower in lexicon.GROUP_PRONOUNS:
             return self._pronoun(mention, lower)
-        person = next((ent for ent in mention.ents if ent.label_ == "PERSON"), None)
-        if person is not None:
-            return self._person(person, mention), None
-        if head.lemma_.lower() in lexicon.ROLE_NOUNS and not any(t.pos_ == "PROPN" for t in mention):
-            found = self._description(head)
-            if found is not None:
-                return found
         metonym = self.gazetteer.metonym(mention.text)
         if metonym is not None:
             country, government = metonym
             name = f"Government of {country.name}" if government else country.name
             return Known(name, "government" if government else "country", None, None, country.code), None
+        person = next((ent for ent in mention.ents if ent.label_ == "PERSON"), None)
+        if person is None and head.pos_ == "PROPN" and person_key(head.text) in self.people:
+            person = mention[head.i - mention.start : head.i - mention.start + 1]
+        if person is not None:
+            return self._person(person, mention), None
+        if _is_definite_description(mention, head):
+            found = self._description(head)
+            if found is not None:
+                return found
         org = next((ent for ent in mention.ents if ent.label_ in ("ORG", "NORP", "GPE")), None)
         if org is not None and org.label_ == "GPE":
             code = self.gazetteer.country_code(org.text) or self.gazetteer.alpha3(org.text)
             if code and self.gazetteer.country(code):
                 return Known(self.gazetteer.country(code).name, "country", None, None, code), None
-        if org is not None and org.label_ == "ORG" or head.lemma_.lower() in lexicon.ORGANIZATION_NOUNS:
+        if (org is not None and org.label_ == "ORG") or head.lemma_.lower() in lexicon.ORGANIZATION_NOUNS:
             return self._organization(org if org is not None else mention, mention), None
         return self._group(mention), None
 
@@ -270,6 +271,16 @@ class SpeakerResolver:
         name = " ".join(t.text for t in words) or mention.text
         country = next((code for t in words if (code := self.gazetteer.country_code(t.text))), None)
         return Known(name, "group", None, None, country, span_of(mention))
+
+
+def _is_definite_description(mention: Span, head: Token) -> bool:
+    """"the minister", "the spokesman": singular, definite, no name. "analysts" or "a spokesperson" are not."""
+    return (
+        head.lemma_.lower() in lexicon.ROLE_NOUNS
+        and head.tag_ == "NN"
+        and mention[0].lower_ in ("the", "this")
+        and not any(t.pos_ == "PROPN" for t in mention)
+    )
 
 
 def _surname(name: str) -> str:
