@@ -31,6 +31,12 @@ from claimwatch.extract import clutter
         ("Close allies of the mayor denied the report.", False),
         ("Twitter users shared the video widely.", False),
         ("Share prices fell", False),
+        ("Home › World › Europe", True),
+        ("National > Defense", True),
+        ("Terms of use | Privacy policy | Cookie settings | Contact us", True),
+        ("| 11 | Kalven Harbour FC | 2274 | 0 |", False),  # a table row is content
+        ("Kalven | Essport | Arnhal", True),
+        ("Prices rose > 5% in Kalven | analysts said the rise | was expected by the bank last week", False),
         ("", False),
     ],
 )
@@ -48,6 +54,14 @@ def test_is_interface_line(line: str, expected: bool) -> None:
         ("Read more: Kalven port strike enters third day", True),
         ("Sign up for our morning briefing", True),
         ("Related: Grain prices climb", True),
+        ("Copyright ⓒ Selmara Herald. All rights reserved.", True),
+        ("Tags: Kestria  Foreign Ministry  Ostravia", True),
+        ("Our Standards: The Meridian Wire Trust Principles.", True),
+        ("Purchase Licensing Rights", True),
+        ("Ostravia Today is an independent newsroom funded by its readers. Support us from 50 a month.", True),
+        ("lenaorvik@selmaraherald.example", True),
+        ("This article was printed from https://northgate-daily.example/world/x", True),
+        ("Write to lenaorvik@selmaraherald.example with tips about the harbour strike.", False),
         ("The copyright dispute went to court on Monday, lawyers for both publishers said.", False),
         ("He said all rights reserved for the people were at stake. " * 3, False),  # long prose is not furniture
     ],
@@ -119,3 +133,23 @@ def test_near_duplicate(a: str, b: str, expected: bool) -> None:
 )
 def test_dominant_script(text: str, expected: str | None) -> None:
     assert clutter.dominant_script(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Most read", True),
+        ("MOST POPULAR", True),
+        ("Related coverage", True),
+        ("You may also like...", True),
+        ("Mehr zum Thema", True),
+        ("Lire aussi", True),
+        ("관련 기사", True),
+        ("Tags: Kestria, Ostravia", True),
+        ("Read more:", True),
+        ("Most people in Kalven read the harbour news.", False),
+        ("Related talks will resume on Friday, the ministry said.", False),
+    ],
+)
+def test_is_section_heading(line: str, expected: bool) -> None:
+    assert clutter.is_section_heading(line) is expected

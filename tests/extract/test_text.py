@@ -276,9 +276,46 @@ def test_interface_lines_are_removed_anywhere(interface: list[str], where: str) 
     assert parsed.removed == interface
 
 
-def test_copyright_line_names_the_outlet() -> None:
-    parsed = parse_text(f"Harbour strike\n\n{LEDE}\n\n{QUOTE}\n\n© 2025 Harbor Post. All rights reserved.")
+@pytest.mark.parametrize(
+    "line",
+    [
+        "© 2025 Harbor Post. All rights reserved.",
+        "Copyright ⓒ Harbor Post. All rights reserved.",
+        "ⓒ 2025 Harbor Post",
+        "Copyright (c) 2019-2025, Harbor Post | Privacy | Terms",
+        "(c) Harbor Post",
+    ],
+)
+def test_copyright_line_names_the_outlet(line: str) -> None:
+    parsed = parse_text(f"Harbour strike\n\n{LEDE}\n\n{QUOTE}\n\n{line}")
     assert parsed.header.copyright_outlet == "Harbor Post"
+    assert parsed.paragraphs == [LEDE, QUOTE]
+
+
+@pytest.mark.parametrize(
+    "lists",
+    [
+        "Read more:\nNarvenia pledges 400 million in air-defence aid\nValdoria claims capture of two villages",
+        "Related Articles\nNIB 'working with Ostravia' on troop reports\nOpinion: Selmara cannot stay neutral",
+        'Most read\n1. Tram fares in Essport to rise 12%\nCitadel: reports are "a fabrication from start to finish"',
+        "Mehr zum Thema\nKestria bestreitet Truppenentsendung\nAldenland verlängert Ausbildungsmission",
+        "Tags: Kestria  Foreign Ministry  Ostravia\nSubscribe to VNA on Telegram",
+    ],
+)
+@pytest.mark.parametrize("where", ["middle", "end"])
+def test_lists_of_other_stories_are_removed(lists: str, where: str) -> None:
+    tail = "© 2025 Harbor Post. All rights reserved.\nTerms of use | Privacy policy | Cookie settings"
+    parts = ["Harbour strike", "By Petra Lindqvist", LEDE, lists, QUOTE] if where == "middle" else [
+        "Harbour strike", "By Petra Lindqvist", LEDE, QUOTE, lists + "\n" + tail]
+    parsed = parse_text("\n\n".join(parts))
+    assert parsed.paragraphs == [LEDE, QUOTE]
+    assert len(parsed.removed) == len(lists.splitlines()) + (2 if where == "end" else 0)
+
+
+def test_a_list_ends_at_the_next_paragraph_of_prose() -> None:
+    short = "The talks resume on Friday."  # short, but a sentence: the story goes on
+    parsed = parse_text("\n".join(["Harbour strike", LEDE, "Related", "Ferry fares rise", short, QUOTE]))
+    assert parsed.paragraphs == [LEDE, short, QUOTE]
 
 
 def test_agency_named_in_a_body_sentence_is_not_a_caption() -> None:

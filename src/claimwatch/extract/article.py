@@ -96,15 +96,24 @@ def _draft_from_html(doc: SourceDocument) -> _Draft:
     if fields is None:
         raise InputError(doc.source, Errors.E101)
     units = text_parser.split_units(fields.text)
-    header = text_parser.TextHeader()
+    header = text_parser.TextHeader(title=fields.title)
     removed: list[str] = []
     paragraphs = text_parser.clean_body(units, header, removed)
     if not any(text_parser.is_prose(paragraph) or len(paragraph) >= 100 for paragraph in paragraphs):
         raise InputError(doc.source, Errors.E101)  # menus and link lists, not an article
     while paragraphs and fields.title and _same_text(paragraphs[0], fields.title):
         removed.append(paragraphs.pop(0))  # the headline, kept as the title
+    # A standfirst, byline or date line above the first paragraph of the story.
+    lede = next((i for i, p in enumerate(paragraphs[:4]) if _starts_story(p)), 0)
+    for paragraph in paragraphs[:lede]:
+        if not text_parser.read_header_line(paragraph, header):
+            removed.append(paragraph)
+    del paragraphs[:lede]
+    for part in fields.byline:
+        text_parser.read_header_line(part, header)
     dateline = text_parser.match_dateline(paragraphs[0]) if paragraphs else None
     credits = [dateline.credit] if dateline and dateline.credit else []
+    page_published = parse_time(fields.published) if fields.published else None
     return _Draft(
         paragraphs=paragraphs,
         removed=removed,
@@ -114,9 +123,23 @@ def _draft_from_html(doc: SourceDocument) -> _Draft:
         credits=credits + header.byline_outlets,
         outlet=fields.site_name or header.copyright_outlet,
         url=fields.url,
-        published=parse_time(fields.published) if fields.published else header.stamps.get("published"),
+        published=_more_precise(page_published, header.stamps.get("published")),
         updated=parse_time(fields.updated) if fields.updated else header.stamps.get("updated"),
         language=_language_code(fields.language),
+    )
+
+
+def _more_precise(page: ParsedTime | None, visible: ParsedTime | None) -> ParsedTime | None:
+    """The page's metadata date, unless it is a bare date and the visible byline gives the time that day."""
+    if page and visible and not page.has_time and visible.has_time and visible.value.date() == page.value.date():
+        return visible
+    return page or visible
+
+
+def _starts_story(paragraph: str) -> bool:
+    """A paragraph of the story proper, not a standfirst, kicker or date line above it."""
+    return (
+        text_parser.is_prose(paragraph) or len(paragraph.split()) >= 25 or text_parser.match_dateline(paragraph) is not None
     )
 
 

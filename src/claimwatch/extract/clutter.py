@@ -38,13 +38,30 @@ INTERFACE_LABELS = {
     "закрыть", "поделиться", "увеличить", "печать", "реклама", "закрити", "поділитися", "збільшити",
     "إغلاق", "مشاركة", "تكبير", "طباعة", "kapat", "paylaş", "büyüt",
 }
+# Headings of the lists of other stories under an article ("Most read", "Mehr zum Thema"):
+# from such a heading on, a page that carries only short lines has no more article text.
+SECTION_HEADINGS = {
+    "most read", "most popular", "most viewed", "most shared", "most commented", "related", "related articles",
+    "related stories", "related coverage", "related content", "related news", "related topics", "more stories",
+    "more news", "more from", "more on this story", "top stories", "latest news", "latest stories", "trending",
+    "trending now", "recommended", "recommended for you", "you may also like", "you might also like",
+    "editor's picks", "editors' picks", "don't miss", "read more", "see also", "also read", "read also",
+    "mehr zum thema", "das könnte sie auch interessieren", "meistgelesen", "lire aussi", "à lire aussi", "sur le même sujet", "les plus lus", "te puede interesar",
+    "lo más leído", "leggi anche", "i più letti", "관련 기사", "관련기사", "많이 본 뉴스", "인기 기사", "читайте также",
+    "по теме", "самое читаемое",
+}
+_LIST_PREFIX = re.compile(r"^(?:tags?|topics|keywords|themen|schlagwörter|mots-clés|our standards)\s*:", re.I)
 _SOCIAL = {"facebook", "twitter", "x", "email", "e-mail", "linkedin", "whatsapp", "telegram", "reddit", "print",
            "copy", "link", "share", "messenger", "pinterest", "flipboard", "tumblr", "bluesky", "threads"}
 _FURNITURE = re.compile(
     r"^(?:©|ⓒ|\(c\)|copyright\b)|all rights reserved|^(?:read more|related|see also|also read|more on this|"
-    r"follow us|sign up for|subscribe to|click here|watch:|listen:|advertisement\b)[:\s]",
+    r"follow us|sign up for|subscribe to|click here|watch:|listen:|advertisement\b|tags?:|our standards:|"
+    r"this article was printed from)[:\s]|\bsupport us\b|\bpurchase licensing rights\b"
+    r"|^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$",  # a reporter's e-mail address on its own line
     re.I,
 )
+# "Home › World › Europe", "National > Defense": where the page sits on its site.
+_BREADCRUMB = re.compile(r"^[^\W\d][\w&'’ -]{0,30}(?:\s+[>›»]\s+[^\W\d][\w&'’ -]{0,30}){1,5}$")
 # Credits that end a photo caption: "... Yonhap", "(Reuters photo)", "AP Photo/Name", "Getty Images".
 _CAPTION_CREDIT = re.compile(
     r"(?:\b(?:photo|picture|image|file photo|courtesy)\b[^.]{0,40}$"
@@ -72,7 +89,18 @@ def is_interface_line(line: str) -> bool:
     if key in INTERFACE_LABELS:
         return True
     words = key.split()
-    return len(words) >= 2 and all(word in _SOCIAL for word in words)
+    if len(words) >= 2 and all(word in _SOCIAL for word in words):
+        return True
+    if _BREADCRUMB.match(line.strip()):
+        return True
+    # A bar of links: "Terms of use | Privacy policy | Cookie settings | Contact us".
+    parts = re.split(r"\s+[|•·]\s+", line.strip())
+    return len(parts) >= 3 and all(1 <= len(part.split()) <= 4 and not re.search(r"[\d|]", part) for part in parts)
+
+
+def is_section_heading(line: str) -> bool:
+    """The heading of a list of other stories: "Most read", "Related coverage", "Tags: ..."."""
+    return label_key(line) in SECTION_HEADINGS or bool(_LIST_PREFIX.match(line.strip()))
 
 
 def is_furniture_line(line: str) -> bool:

@@ -8,7 +8,7 @@ from datetime import date, datetime, timedelta, timezone
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from dateutil import parser as dateutil_parser
-from dateutil.tz import tzoffset
+from dateutil.tz import gettz, tzoffset
 
 # Zone abbreviations news sites print. dateutil knows only UTC/GMT by itself, and
 # some abbreviations are ambiguous (IST, CST): these are the news-desk readings.
@@ -21,6 +21,10 @@ ZONE_ABBREVIATIONS = {
     "PST": -28800, "PDT": -25200,
 }
 _TZINFOS = {name: tzoffset(name, seconds) for name, seconds in ZONE_ABBREVIATIONS.items()}
+# US desks print the zone without daylight saving ("3:08 p.m. ET"): it follows the calendar.
+_TZINFOS.update({name: gettz(zone) for name, zone in (
+    ("ET", "America/New_York"), ("CT", "America/Chicago"), ("MT", "America/Denver"), ("PT", "America/Los_Angeles"),
+)})
 # "UTC+3" / "GMT+09:00": dateutil would read these POSIX-style, with the sign inverted.
 _UTC_OFFSET = re.compile(r"\b(?:UTC|GMT)\s*([+-−])\s*(\d{1,2})(?::?(\d{2}))?\b")
 _NOISE = re.compile(r"\s*(?:\||•|·)\s*|\b(?:at|on)\b(?=\s+\d)", re.I)

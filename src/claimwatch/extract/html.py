@@ -31,6 +31,7 @@ class HtmlFields:
     published: str | None = None  # as the page gives it (ISO, may lack a zone)
     updated: str | None = None
     language: str | None = None
+    byline: list[str] = field(default_factory=list)  # the visible byline's parts: "By X", "15 March 2025, 21:40"
 
 
 def extract_html(html: str, url: str | None = None) -> HtmlFields | None:
@@ -62,7 +63,18 @@ def extract_html(html: str, url: str | None = None) -> HtmlFields | None:
         published=published or _htmldate(html, original=True),
         updated=updated,
         language=tree.get("lang") or None,
+        byline=_byline_parts(tree),
     )
+
+
+def _byline_parts(tree: lxml.html.HtmlElement) -> list[str]:
+    """The page's visible byline, split where the page separates names, dates and outlets."""
+    for element in tree.xpath('//*[contains(@class, "byline")]'):
+        text = element.text_content()
+        parts = [" ".join(part.split()) for part in re.split(r"[|\n]", text)]
+        if parts := [part for part in parts if part]:
+            return parts[:6]
+    return []
 
 
 def body_text(html: str, url: str | None = None) -> str:

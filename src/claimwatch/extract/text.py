@@ -34,6 +34,7 @@ _OUTLET_WORDS = re.compile(
     r"Reuters|Bloomberg|Service|Network|Broadcasting|Radio|TV|Television|Online|Today|Report|Monitor)\b"
 )
 _SENTENCE_END = re.compile(r"[.!?]['\"”’)]*$|[\"”’]$")
+_ENDS_SENTENCE = re.compile(r"[.!?。][\"'”’)]*$")  # a headline has no full stop; a paragraph of prose does
 
 
 @dataclass
@@ -147,7 +148,7 @@ def parse_text(text: str, default_year: int | None = None) -> ParsedText:
     for unit in units[:body_start]:
         if clutter.is_interface_line(unit) or clutter.is_furniture_line(unit):
             removed.append(unit)
-        elif _read_header_line(unit, header, default_year):
+        elif read_header_line(unit, header, default_year):
             continue
         elif header.title is None and not clutter.has_caption_credit(unit):
             header.title = unit
@@ -179,7 +180,7 @@ def _duplicates_neighbour(units: list[str], index: int) -> bool:
     return any(clutter.near_duplicate(units[index], other) for other in neighbours)
 
 
-def _read_header_line(line: str, header: TextHeader, default_year: int | None) -> bool:
+def read_header_line(line: str, header: TextHeader, default_year: int | None = None) -> bool:
     """Take a byline and/or stamp line into ``header``; ``False`` if the line is neither."""
     prefix, stamps = split_stamps(line)
     parsed_stamps = {label: parse_time(value, default_year) for label, value in stamps}
@@ -212,8 +213,18 @@ def clean_body(
 ) -> list[str]:
     body_script = clutter.dominant_script(" ".join(units))
     kept: list[str] = []
+    in_list = False  # under a "Most read" / "Related" heading: the headlines of other stories
     for index, unit in enumerate(units):
-        if clutter.is_interface_line(unit):
+        if clutter.is_section_heading(unit):
+            in_list = True
+            removed.append(unit)
+            continue
+        in_list = in_list and len(unit.split()) < 20 and not _ENDS_SENTENCE.search(unit)
+        if in_list:
+            removed.append(unit)
+            if clutter.is_furniture_line(unit):
+                header.copyright_outlet = header.copyright_outlet or _copyright_holder(unit)
+        elif clutter.is_interface_line(unit):
             removed.append(unit)
         elif clutter.is_furniture_line(unit):
             removed.append(unit)
@@ -222,7 +233,7 @@ def clean_body(
             removed.append(unit)
         elif index > 0 and clutter.has_caption_credit(unit) and not is_prose(unit):
             removed.append(unit)
-        elif index > 0 and not kept and _read_header_line(unit, header, default_year) and len(unit.split()) < 25:
+        elif index > 0 and not kept and read_header_line(unit, header, default_year) and len(unit.split()) < 25:
             continue
         else:
             kept.append(unit)

@@ -92,7 +92,7 @@ def _speech_verb(cue: Token, sentence: Span, quotes: list[Quote]) -> Attribution
     if _is_evidence(subject) and lemma not in ("report", "show", "find"):
         return None
     if quote is not None and (clause is None or _inside(clause, quote) or cue.dep_ in ("parataxis", "advcl")):
-        end = _continued_quote_end(quote, quotes, cue.doc.text)
+        end = _continued_quote_end(quote, quotes, cue.doc.text, sentence.end_char)
         return Attribution(sentence, cue_span, lemma, source, subject, quote.start, end, rule="quote")
     if clause is not None and not (clause.dep_ == "xcomp" and lemma in ("say", "tell")):
         start, end = _subtree_chars(clause, exclude=cue)
@@ -337,27 +337,29 @@ def _clause_or_object(cue: Token, clause: Token | None) -> tuple[int, int] | Non
     return start, end
 
 
-def _continued_quote_end(quote: Quote, quotes: list[Quote], text: str) -> int:
-    """""X," he said. "Y."": quotes that follow in the same paragraph, with no other words between, go on."""
+def _continued_quote_end(quote: Quote, quotes: list[Quote], text: str, cue_sentence_end: int) -> int:
+    """""X," said Y, a Z. "W."": the quote that opens right after the cue's sentence goes on, and so
+    do quotes after it with nothing but punctuation between, all in one paragraph."""
     end = quote.end
-    later = [q for q in quotes if q.start >= quote.end]
-    for following in later:
+    for following in (q for q in quotes if q.start >= quote.end):
         gap = text[end : following.start]
-        if "\n" in gap or not _gap_is_cue_or_punct(gap, first=end == quote.end):
+        if "\n" in gap:
             break
-        end = following.end
+        first = end == quote.end
+        if first and quote.end < cue_sentence_end and following.start <= cue_sentence_end + 2:
+            end = following.end  # the cue clause sits between the two parts
+        elif re.search(r"\w", gap):
+            break
+        else:
+            end = following.end
     return end
 
 
-def _gap_is_cue_or_punct(gap: str, first: bool) -> bool:
-    """Between the parts of one quote: punctuation, or (once) a short cue clause like ", he said, "."""
-    words = re.findall(r"\w+", gap)
-    if not words:
-        return True
-    return first and len(words) <= 6 and any(word.lower() in _SAY_FORMS for word in words)
+def _is_audience(token: Token) -> bool:
+    return token.pos_ == "PRON" or token.ent_type_ in ("PERSON", "NORP", "ORG") or token.lemma_.lower() in _AUDIENCES
 
 
-_SAY_FORMS = frozenset("said says say added adds told tells explained noted continued wrote asked replied".split())
+_AUDIENCES = frozenset("reporter journalist audience crowd supporter voter crowd listener viewer reader host".split())
 
 
 def _prepositional_object(cue: Token, prepositions: tuple[str, ...]) -> tuple[int, int] | None:
@@ -375,6 +377,8 @@ def _act_object(cue: Token) -> tuple[int, int] | None:
     objects = [child for child in cue.children if child.dep_ in ("dobj", "dative")]
     if not objects:
         return None
+    if cue.lemma_.lower() == "tell" and _is_audience(objects[0]):
+        return None  # "told reporters": whom, not what
     if cue.lemma_.lower() in ("express", "voice", "raise") and objects[0].lemma_.lower() not in lexicon.EXPRESSED_NOUNS:
         return None
     complements = [
