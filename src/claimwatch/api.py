@@ -18,6 +18,7 @@ from claimwatch.ingest import decode_input, expand_inputs, read_item
 from claimwatch.ingest.sources import DEFAULT_MAX_BYTES, InputItem
 from claimwatch.nlp import load_nlp
 from claimwatch.records import IngestOutcome, ProcessedArticle, SourceDocument
+from claimwatch.stance.assess import assess_statements
 from claimwatch.statements import extract_statements
 from claimwatch.store import Store
 
@@ -68,9 +69,11 @@ def process_document(doc: SourceDocument, gazetteer: Gazetteer, nlp: Language | 
     """
     article = extract_article(doc, gazetteer)
     if nlp is None:
-        return ProcessedArticle(article, (), doc.encoding)
-    found = extract_statements(article, nlp(article.body), gazetteer)
-    return ProcessedArticle(article, tuple(found), doc.encoding)
+        return ProcessedArticle(article, encoding=doc.encoding)
+    parsed = nlp(article.body)
+    found = extract_statements(article, parsed, gazetteer)
+    assessed = assess_statements(found, parsed, gazetteer)
+    return ProcessedArticle(article, tuple(found), tuple(assessed), doc.encoding)
 
 
 def ingest(
@@ -133,7 +136,11 @@ def ingest_item(
         except InputError as error:
             outcomes.append(_failed(error))
             continue
-        outcomes.append(store.add_article(processed.article, processed.encoding, list(processed.statements)))
+        outcomes.append(
+            store.add_article(
+                processed.article, processed.encoding, list(processed.statements), list(processed.assessments)
+            )
+        )
     return outcomes
 
 
@@ -196,8 +203,9 @@ def extract_stored(store: Store, gazetteer: Gazetteer | None = None, article_id:
     total = 0
     for identifier in ids:
         article = store.get_article(identifier)
-        found = extract_statements(article, nlp(article.body), gazetteer)
-        store.replace_statements(article.id, found)
+        parsed = nlp(article.body)
+        found = extract_statements(article, parsed, gazetteer)
+        store.replace_statements(article.id, found, assess_statements(found, parsed, gazetteer))
         total += len(found)
     return total
 
@@ -207,6 +215,8 @@ STATEMENT_FIELDS = (
     "speaker_role", "speaker_affiliation", "speaker_country", "cue", "cue_lemma", "content", "kind", "voice",
     "venue", "said_on", "said_on_end", "said_on_precision", "said_on_phrase", "parent_id", "start", "end",
     "speaker_start", "speaker_end", "cue_start", "cue_end", "content_start", "content_end", "outlet", "published",
+    "url", "polarity", "certainty", "probability", "certainty_cue", "conditional", "condition", "evidential", "act",
+    "plover", "claim_id",
 )
 
 
@@ -224,3 +234,59 @@ def list_entities(store: Store) -> list[dict]:
         }
         for row in store.list_entities()
     ]
+
+
+def list_claims(store: Store) -> list[dict]:
+    """Claims with their statements grouped by act."""
+    by_claim: dict[str, dict[str, list[dict]]] = {}
+    for row in list_statements(store):
+        if row["claim_id"]:
+            by_claim.setdefault(row["claim_id"], {}).setdefault(row["act"], []).append(row)
+    result = []
+    for claim in store.list_claims():
+        acts = by_claim.get(claim["id"], {})
+        result.append(
+            {
+                "id": claim["id"],
+                "claim": claim["text"],
+                "predicate": claim["predicate"],
+                "actor": claim["actor"],
+                "actor_code": claim["actor_code"],
+                "recipient": claim["recipient"],
+                "recipient_code": claim["recipient_code"],
+                "statements": sum(len(rows) for rows in acts.values()),
+                "by_act": {
+                    act: [
+                        {key: row[key] for key in ("id", "article_id", "speaker_entity", "certainty", "conditional",
+                                                   "polarity", "said_on", "outlet", "content")}
+                        for row in rows
+                    ]
+                    for act, rows in sorted(acts.items())
+                },
+            }
+        )
+    return sorted(result, key=lambda c: -c["statements"])
+
+
+def report_stances(store: Store, claim: str, article_id: str | None = None) -> list[dict]:
+    """The report-level stance model (FNC-1 classes) over one stored article or all of them."""
+    from claimwatch.stance.report import load_report_stance_model
+
+    model = load_report_stance_model()
+    ids = [store.resolve_id(article_id)] if article_id else store.article_ids()
+    found = [store.get_article(identifier) for identifier in ids]
+    predictions = model.predict([(claim, article.body) for article in found])
+    rows = []
+    for article, (label, probabilities) in zip(found, predictions):
+        rows.append(
+            {
+                "article_id": article.id,
+                "title": article.title,
+                "outlet": article.outlet,
+                "published": article.published,
+                "stance": label,
+                "probability": round(probabilities[label], 4),
+                "probabilities": {name: round(value, 4) for name, value in probabilities.items()},
+            }
+        )
+    return rows

@@ -17,7 +17,6 @@ from claimwatch import api
 from claimwatch.errors import ClaimwatchError
 from claimwatch.gazetteer import load_gazetteer
 from claimwatch.ingest.sources import DEFAULT_MAX_BYTES
-from claimwatch.records import IngestOutcome
 from claimwatch.store import Store
 
 app = typer.Typer(
@@ -33,6 +32,9 @@ app.add_typer(eval_app, name="eval")
 out = Console(soft_wrap=True)
 err = Console(stderr=True, soft_wrap=True)
 DEMO_DB = "claimwatch-demo.db"
+SHOW_FIELDS = (
+    "id", "outlet", "authors", "published", "updated", "timezone", "dateline", "agencies", "language", "url", "source",
+)
 
 
 @dataclass
@@ -142,7 +144,9 @@ def articles(
         return
     table = Table("id", "published", "outlet", "title", "rev")
     for row in rows:
-        table.add_row(row["id"][:10], row["published"] or "", row["outlet"] or "", row["title"] or "", str(row["revision"]))
+        table.add_row(
+            row["id"][:10], row["published"] or "", row["outlet"] or "", row["title"] or "", str(row["revision"])
+        )
     out.print(table)
 
 
@@ -162,7 +166,7 @@ def show(
         print(json.dumps(data, indent=2, ensure_ascii=False))
         return
     out.print(f"[bold]{data['title'] or '(untitled)'}[/bold]")
-    for key in ("id", "outlet", "authors", "published", "updated", "timezone", "dateline", "agencies", "language", "url", "source"):
+    for key in SHOW_FIELDS:
         value = data[key]
         if isinstance(value, list):
             value = ", ".join(value)
@@ -199,6 +203,52 @@ def statements(
             who += f" ({row['speaker_country']})"
         content = row["content"] if len(row["content"]) < 140 else row["content"][:137] + "..."
         table.add_row(row["said_on"] or "", who, row["speaker_role"] or "", row["cue"] or "", row["kind"], content)
+    out.print(table)
+
+
+@app.command()
+def claims(
+    ctx: typer.Context,
+    as_json: Annotated[bool, typer.Option("--json", help="Print a JSON list.")] = False,
+) -> None:
+    """Claims the statements bear on, each with its statements grouped by act."""
+    try:
+        with ctx.obj.store() as store:
+            rows = api.list_claims(store)
+    except ClaimwatchError as error:
+        _fail(error)
+    if as_json:
+        print(json.dumps(rows, indent=2, ensure_ascii=False))
+        return
+    for claim in rows:
+        out.print(f"[bold]{claim['claim']}[/bold]  ({claim['statements']} statements, id {claim['id'][:10]})")
+        for act, items in claim["by_act"].items():
+            voices = ", ".join(sorted({item["speaker_entity"] or "?" for item in items}))
+            out.print(f"  {act:>18}: {voices}", markup=False, highlight=False)
+
+
+@app.command()
+def stance(
+    ctx: typer.Context,
+    claim: Annotated[str, typer.Argument(help="The claim, as a sentence.")],
+    article: Annotated[Optional[str], typer.Option("--article", help="One stored article (id or prefix).")] = None,
+    all_articles: Annotated[bool, typer.Option("--all", help="Every stored article.")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+) -> None:
+    """Report-level stance of stored articles toward a claim: agree, disagree, discuss or unrelated."""
+    if not article and not all_articles:
+        raise typer.BadParameter("give --article ID or --all", param_hint="--article")
+    try:
+        with ctx.obj.store() as store:
+            rows = api.report_stances(store, claim, article)
+    except ClaimwatchError as error:
+        _fail(error)
+    if as_json:
+        print(json.dumps(rows, indent=2, ensure_ascii=False))
+        return
+    table = Table("stance", "p", "published", "outlet", "title")
+    for row in rows:
+        table.add_row(row["stance"], f"{row['probability']:.2f}", row["published"] or "", row["outlet"] or "", row["title"] or "")
     out.print(table)
 
 

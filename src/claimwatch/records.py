@@ -211,4 +211,57 @@ class ProcessedArticle:
 
     article: Article
     statements: tuple[Statement, ...] = ()
+    assessments: tuple[Assessment, ...] = ()
     encoding: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Proposition:
+    """What a statement's content claims, reduced to who does what to whom, where and when."""
+
+    actor: str | None  # canonical ("North Korea")
+    actor_code: str | None  # ISO alpha-3 when the actor is a country or its government
+    predicate: str  # event family ("send_troops") or the verb lemma when no family fits
+    object: str | None
+    recipient: str | None
+    recipient_code: str | None
+    place: str | None = None
+    time: str | None = None
+    text: str = ""  # a readable form: "North Korea is sending troops to Russia"
+
+    @property
+    def key(self) -> str:
+        """Claims with the same key are the same claim."""
+        return "|".join([self.predicate, self.actor_code or (self.actor or "?").lower(), self.recipient_code or "*"])
+
+
+@dataclass(frozen=True, slots=True)
+class Assessment:
+    """How a statement's speaker stands to its content: the stance stage's output per statement."""
+
+    statement_id: str
+    polarity: str  # "affirmed" | "negated"
+    certainty: str  # ICD 203 term, or "not stated"
+    probability: float | None  # midpoint of the ICD 203 band, None when not stated
+    certainty_cue: str | None  # the words the certainty was read from ("high possibility")
+    conditional: bool
+    condition: str | None  # "if true", "if it comes under attack", "would"
+    evidential: str | None  # "intelligence" | "documents" | "imagery" | "unnamed_officials" | "media" | "observation"
+    act: str  # asserts | accuses | confirms | assesses | reports | investigates | expresses_concern |
+    # questions | denies | retracts | pledges | threatens
+    plover: str | None  # PLOVER event (and CAMEO code) where one fits: "ACCUSE/allege (112)"
+    proposition: Proposition | None
+    claim_key: str | None  # the claim this statement bears on (its own or, for a denial, the denied one)
+
+    def to_json(self) -> dict:
+        return {
+            "polarity": self.polarity,
+            "certainty": self.certainty,
+            "probability": self.probability,
+            "certainty_cue": self.certainty_cue,
+            "conditional": self.conditional,
+            "condition": self.condition,
+            "evidential": self.evidential,
+            "act": self.act,
+            "plover": self.plover,
+        }

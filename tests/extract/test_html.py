@@ -155,3 +155,30 @@ def test_non_english_page_language(extract) -> None:
     article = extract(page(lang="de-DE", paragraphs=paragraphs), fmt="html")
     assert article.language == "de"
     assert article.body.startswith("Die Hafenbehörde")
+
+
+def test_kicker_and_standfirst_above_the_story_are_not_body(extract) -> None:
+    extra = (
+        '<p class="kicker">World › Europe</p>'
+        "<p class='standfirst'>Port officials say congestion at the northern quay has doubled since January</p>"
+    )
+    article = extract(page(article_extra=extra), fmt="html")
+    assert article.body.startswith("KALVEN, Ostravia — The harbour authority")
+    assert article.dateline == "KALVEN"
+    assert "World › Europe" in article.removed_lines
+
+
+def test_visible_byline_gives_authors_and_the_time_of_day(extract) -> None:
+    extra = '<div class="byline-area"><span>By Ilse Marten</span> | <span>Tuesday 4 March 2025, 21:40</span></div>'
+    head = '<meta property="og:site_name" content="The Korea Herald"><meta name="date" content="2025-03-04">'
+    article = extract(page(head, article_extra=extra).replace('<p class="byline">By Ilse Marten</p>', ""), fmt="html")
+    assert article.authors == ("Ilse Marten",)
+    assert article.published == "2025-03-04T21:40:00+09:00"
+    assert (article.timezone_source, article.timezone_inferred) == ("outlet", True)
+
+
+def test_page_metadata_wins_over_a_visible_byline_time(extract) -> None:
+    extra = '<div class="byline">By Ilse Marten | 4 March 2025, 21:40</div>'
+    head = '<meta property="article:published_time" content="2025-03-04T09:12:00+01:00">'
+    article = extract(page(head, article_extra=extra), fmt="html")
+    assert article.published == "2025-03-04T09:12:00+01:00"

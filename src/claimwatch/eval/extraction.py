@@ -71,8 +71,9 @@ def _recall(tp: float, fp: float, fn: float) -> float:
 
 
 def score(counts: list[tuple[float, float, float]]) -> tuple[float, float, float]:
-    precision = statistics.mean(_precision(*c) for c in counts if c[0] + c[1] > 0)
-    recall = statistics.mean(_recall(*c) for c in counts if c[0] + c[2] > 0)
+    # Pages where nothing was predicted (or nothing was true) have no precision (or recall) to average.
+    precision = statistics.fmean([_precision(*c) for c in counts if c[0] + c[1] > 0] or [0.0])
+    recall = statistics.fmean([_recall(*c) for c in counts if c[0] + c[2] > 0] or [0.0])
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
     return precision, recall, f1
 
@@ -102,6 +103,9 @@ def evaluate_zyte(folder: Path, gazetteer: Gazetteer | None = None) -> Extractio
     started = time.perf_counter()
     predictions = [extracted_body(html, item_id, item.get("url"), gazetteer) for item_id, item, html in pages]
     elapsed = time.perf_counter() - started
-    counts = [page_counts(item.get("articleBody", ""), predicted) for (_, item, _), predicted in zip(pages, predictions)]
+    counts = [
+        page_counts(item.get("articleBody", ""), predicted)
+        for (_, item, _), predicted in zip(pages, predictions, strict=True)
+    ]
     precision, recall, f1 = score(counts)
     return ExtractionScores(precision, recall, f1, len(pages), len(pages) / elapsed if elapsed else 0.0)

@@ -138,9 +138,9 @@ def _more_precise(page: ParsedTime | None, visible: ParsedTime | None) -> Parsed
 
 def _starts_story(paragraph: str) -> bool:
     """A paragraph of the story proper, not a standfirst, kicker or date line above it."""
-    return (
-        text_parser.is_prose(paragraph) or len(paragraph.split()) >= 25 or text_parser.match_dateline(paragraph) is not None
-    )
+    if text_parser.is_prose(paragraph) or len(paragraph.split()) >= 25:
+        return True
+    return text_parser.match_dateline(paragraph) is not None
 
 
 def _same_text(a: str, b: str) -> bool:

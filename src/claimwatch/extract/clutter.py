@@ -46,7 +46,8 @@ SECTION_HEADINGS = {
     "more news", "more from", "more on this story", "top stories", "latest news", "latest stories", "trending",
     "trending now", "recommended", "recommended for you", "you may also like", "you might also like",
     "editor's picks", "editors' picks", "don't miss", "read more", "see also", "also read", "read also",
-    "mehr zum thema", "das könnte sie auch interessieren", "meistgelesen", "lire aussi", "à lire aussi", "sur le même sujet", "les plus lus", "te puede interesar",
+    "mehr zum thema", "das könnte sie auch interessieren", "meistgelesen", "lire aussi", "à lire aussi",
+    "sur le même sujet", "les plus lus", "te puede interesar",
     "lo más leído", "leggi anche", "i più letti", "관련 기사", "관련기사", "많이 본 뉴스", "인기 기사", "читайте также",
     "по теме", "самое читаемое",
 }
@@ -121,7 +122,8 @@ def has_caption_credit(line: str) -> bool:
 def looks_like_photo_description(line: str) -> bool:
     """One present-tense sentence describing a picture: "X speaks at Y on Oct. 11, 2024."."""
     words = len(_WORD.findall(line))
-    return words <= 45 and bool(_PHOTO_VERB.search(line)) and line.count(". ") <= 1 and '"' not in line and "“" not in line
+    quoted = '"' in line or "“" in line
+    return words <= 45 and bool(_PHOTO_VERB.search(line)) and line.count(". ") <= 1 and not quoted
 
 
 def near_duplicate(a: str, b: str, threshold: float = 0.85) -> bool:

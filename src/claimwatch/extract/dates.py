@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta, timezone
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from dateutil import parser as dateutil_parser
@@ -102,7 +102,7 @@ def to_iso(parsed: ParsedTime, zone_name: str | None) -> str:
     if not parsed.has_time and not parsed.has_zone:
         return value.date().isoformat()
     if value.tzinfo is None:
-        zone = zone_for(zone_name) or timezone.utc
+        zone = zone_for(zone_name) or UTC
         value = value.replace(tzinfo=zone)
     return value.isoformat(timespec="seconds")
 
@@ -126,5 +126,5 @@ def iso_to_utc(iso: str | None) -> datetime | None:
         except ValueError:
             return None
     if value.tzinfo is None:
-        value = value.replace(tzinfo=timezone.utc)
-    return value.astimezone(timezone.utc).replace(tzinfo=None)
+        value = value.replace(tzinfo=UTC)
+    return value.astimezone(UTC).replace(tzinfo=None)

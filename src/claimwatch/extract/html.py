@@ -17,7 +17,9 @@ PUBLISHED_META = (
     "article:published_time", "og:published_time", "datepublished", "pubdate", "publishdate",
     "publish-date", "parsely-pub-date", "sailthru.date", "dc.date.issued", "dcterms.created", "date",
 )
-UPDATED_META = ("article:modified_time", "og:updated_time", "datemodified", "lastmod", "dcterms.modified", "last-modified")
+UPDATED_META = (
+    "article:modified_time", "og:updated_time", "datemodified", "lastmod", "dcterms.modified", "last-modified",
+)
 
 
 @dataclass
@@ -143,10 +145,19 @@ def _htmldate(html: str, original: bool) -> str | None:
     return found
 
 
+# trafilatura sometimes takes the date beside a byline for a second author ("Ilse Marten; Tuesday").
+_NOT_A_NAME = re.compile(
+    r"\d|^(?:mon|tues|wednes|thurs|fri|satur|sun)day$|^(?:january|february|march|april|may|june|july|august|"
+    r"september|october|november|december|updated|published|posted)$",
+    re.I,
+)
+
+
 def _split_authors(author: str | None) -> list[str]:
     if not author:
         return []
-    return [name.strip() for name in author.replace(" and ", ";").split(";") if name.strip()]
+    names = [name.strip() for name in author.replace(" and ", ";").split(";")]
+    return [name for name in names if name and not _NOT_A_NAME.search(name)]
 
 
 def _first(values: list) -> str | None:

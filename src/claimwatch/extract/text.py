@@ -169,9 +169,13 @@ def _find_body_start(units: list[str]) -> int:
         if not seen_title:
             seen_title = not (parse_byline(unit) or split_stamps(unit)[1])
             continue
-        if is_prose(unit) and not clutter.looks_like_photo_description(unit) and not parse_byline(unit):
-            if not _duplicates_neighbour(units, index):
-                return index
+        if (
+            is_prose(unit)
+            and not clutter.looks_like_photo_description(unit)
+            and not parse_byline(unit)
+            and not _duplicates_neighbour(units, index)
+        ):
+            return index
     return 1 if len(units) > 1 else 0
 
 
@@ -229,10 +233,10 @@ def clean_body(
         elif clutter.is_furniture_line(unit):
             removed.append(unit)
             header.copyright_outlet = header.copyright_outlet or _copyright_holder(unit)
-        elif _is_foreign_short_line(unit, body_script):
-            removed.append(unit)
-        elif index > 0 and clutter.has_caption_credit(unit) and not is_prose(unit):
-            removed.append(unit)
+        elif _is_foreign_short_line(unit, body_script) or (
+            index > 0 and clutter.has_caption_credit(unit) and not is_prose(unit)
+        ):
+            removed.append(unit)  # interface text in another script, photo captions
         elif index > 0 and not kept and read_header_line(unit, header, default_year) and len(unit.split()) < 25:
             continue
         else:

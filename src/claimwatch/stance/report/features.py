@@ -1,0 +1,223 @@
+"""Features of (headline, body) pairs, fitted on the training texts.
+
+Two families, one per stage of the model:
+
+* relatedness (is the body about the headline's claim at all?): TF-IDF cosine of content-word
+  stems (uni- and bigrams), the cosine of their LSA projections, word, bigram and character n-gram
+  overlap, BM25 of the headline as a query against the body, overlap with the body's lead and with
+  its best-matching sentences, and how rare the headline words missing from the body are;
+* stance (agree, disagree or discuss?): the relatedness features plus counts of refuting, hedging,
+  supporting and negating words in the headline, in the body, in the body's lead, near the
+  headline's words in the body and in the sentences most like the headline; and TF-IDF vectors
+  (limited vocabulary, stop words kept) of the headline and of the body, as the UCLMR system.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Sequence
+
+import numpy as np
+from scipy import sparse
+from sklearn.decomposition import TruncatedSVD
+from sklearn.feature_extraction.text import TfidfVectorizer
+
+from claimwatch.stance.report.text import LEAD_TOKENS, LEXICONS, TextView, view_text
+
+Pair = tuple[str, str]  # (headline, body)
+BM25_K1, BM25_B = 1.2, 0.75
+NEAR_WINDOW = 8  # tokens either side of a headline word found in the body
+TOP_SENTENCES = 3
+CHAR_NGRAM_SIZES = (4, 8)
+
+RELATEDNESS_FEATURES = (
+    "cosine_tfidf", "cosine_lsa", "overlap_fraction", "overlap_fraction_idf", "jaccard", "matched_words",
+    "headline_words", "lead_overlap_fraction", "bigram_overlap_fraction", "bm25", "bm25_normalised",
+    *(f"char{n}_overlap_fraction" for n in CHAR_NGRAM_SIZES), "best_sentence_overlap", "top_sentences_overlap",
+    "max_idf_missing", "idf_missing_fraction", "log_body_tokens",
+)
+_LEXICON_NAMES = tuple(LEXICONS)
+STANCE_EXTRA_FEATURES = (
+    *(f"headline_{name}" for name in _LEXICON_NAMES), "headline_question", "headline_quote",
+    *(f"body_{name}_log" for name in _LEXICON_NAMES), *(f"body_{name}_rate" for name in _LEXICON_NAMES),
+    *(f"lead_{name}" for name in _LEXICON_NAMES), *(f"near_{name}_rate" for name in _LEXICON_NAMES),
+    *(f"near_{name}" for name in _LEXICON_NAMES), *(f"top_sentences_{name}" for name in _LEXICON_NAMES),
+    "headline_polarity", "body_polarity", "body_quote_rate",
+)
+
+
+def _row_cosines(left: sparse.csr_matrix | np.ndarray, right: sparse.csr_matrix | np.ndarray) -> np.ndarray:
+    """Cosine of each row of ``left`` with the same row of ``right`` (rows already L2-normalised)."""
+    if sparse.issparse(left):
+        return np.asarray(left.multiply(right).sum(axis=1)).ravel()
+    return np.einsum("ij,ij->i", left, right)
+
+
+def _normalise_rows(matrix: np.ndarray) -> np.ndarray:
+    norms = np.linalg.norm(matrix, axis=1, keepdims=True)
+    return matrix / np.where(norms == 0, 1.0, norms)
+
+
+class TextViews:
+    """Each distinct text viewed once, rows addressed by text (bodies repeat across pairs)."""
+
+    def __init__(self, pairs: Sequence[Pair]) -> None:
+        texts = list(dict.fromkeys(text for pair in pairs for text in pair))
+        self.index = {text: row for row, text in enumerate(texts)}
+        self.views = [view_text(text) for text in texts]
+        self.headline_rows = np.array([self.index[headline] for headline, _ in pairs], dtype=np.int64)
+        self.body_rows = np.array([self.index[body] for _, body in pairs], dtype=np.int64)
+
+    def pair_views(self) -> list[tuple[TextView, TextView]]:
+        return [(self.views[h], self.views[b]) for h, b in zip(self.headline_rows, self.body_rows)]
+
+
+class FeatureSpace:
+    """Vocabularies, IDF weights and the LSA projection learnt from the training texts."""
+
+    def __init__(self, stance_terms: int = 5000, lsa_components: int = 100, random_state: int = 0) -> None:
+        self.stance_terms = stance_terms
+        self.lsa_components = lsa_components
+        self.random_state = random_state
+
+    def fit(self, headlines: Sequence[str], bodies: Sequence[str]) -> FeatureSpace:
+        headline_views = [view_text(text) for text in dict.fromkeys(headlines)]
+        body_views = [view_text(text) for text in dict.fromkeys(bodies)]
+        every_view = headline_views + body_views
+        self.relevance_vectorizer = TfidfVectorizer(
+            token_pattern=r"\S+", lowercase=False, ngram_range=(1, 2), min_df=2, sublinear_tf=True, dtype=np.float32
+        )
+        relevance = self.relevance_vectorizer.fit_transform(view.content_text for view in every_view)
+        components = min(self.lsa_components, relevance.shape[1] - 1)
+        self.lsa = TruncatedSVD(n_components=components, random_state=self.random_state).fit(relevance)
+        self.stance_vectorizer = TfidfVectorizer(
+            token_pattern=r"\S+", lowercase=False, max_features=self.stance_terms, sublinear_tf=True, dtype=np.float32
+        ).fit(view.stem_text for view in every_view)
+        for vectorizer in (self.relevance_vectorizer, self.stance_vectorizer):
+            vectorizer.stop_words_ = None  # the pruned terms: large and not needed to transform
+        self._fit_bm25(body_views)
+        return self
+
+    def _fit_bm25(self, body_views: list[TextView]) -> None:
+        document_frequency = Counter(stem for view in body_views for stem in view.content_stems)
+        count = len(body_views)
+        self.idf = {
+            stem: math.log((count - df + 0.5) / (df + 0.5) + 1.0) for stem, df in document_frequency.items() if df > 1
+        }
+        self.unseen_idf = math.log((count - 1 + 0.5) / 1.5 + 1.0)
+        self.mean_body_tokens = float(np.mean([len(view.stems) for view in body_views])) if body_views else 1.0
+
+    # relatedness -----------------------------------------------------------------------------
+
+    def relatedness_features(self, views: TextViews) -> np.ndarray:
+        relevance = self.relevance_vectorizer.transform(view.content_text for view in views.views)
+        lsa = _normalise_rows(self.lsa.transform(relevance))
+        cosine_tfidf = _row_cosines(relevance[views.headline_rows], relevance[views.body_rows])
+        cosine_lsa = _row_cosines(lsa[views.headline_rows], lsa[views.body_rows])
+        overlap = np.array([self._overlap_features(h, b) for h, b in views.pair_views()], dtype=np.float64)
+        return np.column_stack([cosine_tfidf, cosine_lsa, overlap])
+
+    def _idf_of(self, stem: str) -> float:
+        return self.idf.get(stem, self.unseen_idf)
+
+    def _overlap_features(self, headline: TextView, body: TextView) -> list[float]:
+        words = headline.content_stems
+        matched = words & body.content_stems
+        missing = words - matched
+        word_count = max(len(words), 1)
+        idf_total = sum(self._idf_of(s) for s in words) or 1.0
+        bigrams = headline.stem_bigrams
+        lead = set(body.stems[:LEAD_TOKENS])
+        sentence_overlaps = sorted((len(words & sentence) / word_count for sentence in body.sentence_stems), reverse=True)
+        bm25 = self._bm25(words, body)
+        return [
+            len(matched) / word_count,
+            sum(self._idf_of(s) for s in matched) / idf_total,
+            len(matched) / max(len(words | body.content_stems), 1),
+            float(len(matched)),
+            float(len(words)),
+            len(words & lead) / word_count,
+            len(bigrams & body.stem_bigrams) / max(len(bigrams), 1),
+            bm25,
+            bm25 / idf_total,
+            *(_char_ngram_overlap(headline.lowered, body.lowered, n) for n in CHAR_NGRAM_SIZES),
+            sentence_overlaps[0] if sentence_overlaps else 0.0,
+            float(np.mean(sentence_overlaps[:TOP_SENTENCES])) if sentence_overlaps else 0.0,
+            max((self._idf_of(s) for s in missing), default=0.0),
+            sum(self._idf_of(s) for s in missing) / idf_total,
+            math.log1p(len(body.stems)),
+        ]
+
+    def _bm25(self, words: frozenset[str], body: TextView) -> float:
+        counts = Counter(stem for stem in body.stems if stem in words)
+        length_norm = BM25_K1 * (1 - BM25_B + BM25_B * len(body.stems) / self.mean_body_tokens)
+        return sum(self._idf_of(s) * tf * (BM25_K1 + 1) / (tf + length_norm) for s, tf in counts.items())
+
+    # stance ----------------------------------------------------------------------------------
+
+    def stance_extra_features(self, views: TextViews) -> np.ndarray:
+        return np.array([_stance_cues(h, b) for h, b in views.pair_views()], dtype=np.float64).reshape(
+            len(views.headline_rows), len(STANCE_EXTRA_FEATURES)
+        )
+
+    def stance_term_vectors(self, views: TextViews) -> sparse.csr_matrix:
+        """[TF-IDF of the headline | TF-IDF of the body], one row a pair."""
+        vectors = self.stance_vectorizer.transform(view.stem_text for view in views.views).tocsr()
+        return sparse.hstack([vectors[views.headline_rows], vectors[views.body_rows]], format="csr")
+
+    def lsa_vectors(self, views: TextViews) -> tuple[np.ndarray, np.ndarray]:
+        """LSA projections (L2-normalised) of the headline and of the body, one row a pair."""
+        relevance = self.relevance_vectorizer.transform(view.content_text for view in views.views)
+        lsa = _normalise_rows(self.lsa.transform(relevance))
+        return lsa[views.headline_rows], lsa[views.body_rows]
+
+
+def _char_ngram_overlap(headline: str, body: str, size: int) -> float:
+    grams = {headline[i : i + size] for i in range(max(len(headline) - size + 1, 0))}
+    return sum(1 for gram in grams if gram in body) / len(grams) if grams else 0.0
+
+
+def _counts(tokens: Sequence[str]) -> list[float]:
+    return [float(sum(1 for token in tokens if token in words)) for words in LEXICONS.values()]
+
+
+def _near_headline_tokens(headline: TextView, body: TextView) -> list[str]:
+    """Body tokens within NEAR_WINDOW of a body word whose stem is a headline content stem."""
+    words = headline.content_stems
+    keep = np.zeros(len(body.tokens) + 1, dtype=np.int32)
+    for position, body_stem in enumerate(body.stems):
+        if body_stem in words:
+            keep[max(position - NEAR_WINDOW, 0)] += 1
+            keep[min(position + NEAR_WINDOW + 1, len(body.tokens))] -= 1
+    inside = np.cumsum(keep[:-1]) > 0
+    return [token for token, near in zip(body.tokens, inside) if near]
+
+
+def _top_sentence_tokens(headline: TextView, body: TextView) -> list[str]:
+    words = headline.content_stems
+    ranked = sorted(range(len(body.sentence_stems)), key=lambda i: -len(words & body.sentence_stems[i]))
+    return [token for i in ranked[:TOP_SENTENCES] for token in body.sentence_tokens[i]]
+
+
+def _stance_cues(headline: TextView, body: TextView) -> list[float]:
+    body_counts = _counts(body.tokens)
+    body_length = max(len(body.tokens), 1)
+    near = _near_headline_tokens(headline, body)
+    near_counts = _counts(near)
+    negations = list(LEXICONS).index("negate")
+    headline_counts = _counts(headline.tokens)
+    return [
+        *headline_counts,
+        float("?" in headline.lowered),
+        float(any(mark in headline.lowered for mark in "\"“”'")),
+        *(math.log1p(count) for count in body_counts),
+        *(100.0 * count / body_length for count in body_counts),
+        *_counts(body.tokens[:LEAD_TOKENS]),
+        *(100.0 * count / max(len(near), 1) for count in near_counts),
+        *(math.log1p(count) for count in near_counts),
+        *_counts(_top_sentence_tokens(headline, body)),
+        headline_counts[negations] % 2,
+        body_counts[negations] % 2,
+        100.0 * sum(body.lowered.count(mark) for mark in "\"“”") / body_length,
+    ]
