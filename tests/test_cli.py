@@ -125,8 +125,9 @@ def test_show_unknown_id_is_one_line_and_exit_1(cli, story_file: Path) -> None:
         ["ingest", "--max-bytes", "lots", "x.txt"],
         ["no-such-command"],
         ["show"],
+        ["--gazetteer", "no-such-gazetteer.toml", "ingest", "x.txt"],
     ],
-    ids=["bad-format", "no-paths", "bad-max-bytes", "unknown-command", "show-without-id"],
+    ids=["bad-format", "no-paths", "bad-max-bytes", "unknown-command", "show-without-id", "missing-gazetteer"],
 )
 def test_usage_errors_exit_2(cli, args: list[str]) -> None:
     result = cli(*args)

@@ -51,7 +51,8 @@ def main(
     ctx: typer.Context,
     db: Annotated[Optional[str], typer.Option("--db", help="SQLite file or database URL (env CLAIMWATCH_DB).")] = None,
     gazetteer: Annotated[
-        Optional[list[Path]], typer.Option("--gazetteer", help="Extra gazetteer TOML file (repeatable).")
+        Optional[list[Path]],
+        typer.Option("--gazetteer", exists=True, dir_okay=False, help="Extra gazetteer TOML file (repeatable)."),
     ] = None,
 ) -> None:
     ctx.obj = Settings(db=db, gazetteers=gazetteer or [])
@@ -364,6 +365,27 @@ def eval_attribution(
         f"documents {data['documents']}  ({data['documents_per_second']:.1f} documents/s; "
         f"textacy gave up on {data['peer_textacy_failed_documents']})"
     )
+
+
+@eval_app.command("certainty")
+def eval_certainty(
+    commitmentbank: Annotated[Path, typer.Option("--commitmentbank", help="Folder with CommitmentBank-items.csv.")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+) -> None:
+    """Spearman correlation of claimwatch's commitment score with CommitmentBank's mean ratings."""
+    from claimwatch.eval.certainty import evaluate_commitmentbank
+
+    try:
+        scores = evaluate_commitmentbank(commitmentbank)
+    except ClaimwatchError as error:
+        _fail(error)
+    data = scores.to_json()
+    if as_json:
+        print(json.dumps(data))
+        return
+    out.print(f"items {data['items']}  Spearman {data['spearman']:.4f}")
+    for embedding, part in data["by_embedding"].items():
+        out.print(f"  {embedding:>12}: {part['items']:4d} items  Spearman {part['spearman']:.4f}")
 
 
 def run() -> None:

@@ -43,6 +43,7 @@ class Errors(metaclass=ErrorsWithCodes):
     E203 = "cannot open the store at {db}: {reason}."
     # Evaluation
     E301 = "the benchmark folder {path} has no {missing}; point --zyte at the folder holding ground-truth.json and html/."
+    E302 = "the folder {path} has no {missing}; point the option at the data set's folder."
 
 
 class Warnings(metaclass=ErrorsWithCodes):

@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from claimwatch.errors import InputError
 from claimwatch.extract.html import body_text, extract_html
@@ -182,3 +184,32 @@ def test_page_metadata_wins_over_a_visible_byline_time(extract) -> None:
     head = '<meta property="article:published_time" content="2025-03-04T09:12:00+01:00">'
     article = extract(page(head, article_extra=extra), fmt="html")
     assert article.published == "2025-03-04T09:12:00+01:00"
+
+
+@pytest.mark.parametrize("url", ["http://[bad", "https://[::1", "::::"])
+def test_a_malformed_url_does_not_sink_the_page(extract, url: str) -> None:
+    head = f'<link rel="canonical" href="{url}">'
+    article = extract(page(head), fmt="html")
+    assert article.body.startswith("KALVEN")
+    assert extract(page(), fmt="html", url=url).body.startswith("KALVEN")
+
+
+HTML_PIECES = st.sampled_from(
+    ["<p>", "</p>", "<div>", "</div>", "<html>", "<body>", "<script>", "</script>", "<h1>", "</h1>", "<!--", "-->",
+     "<meta property='article:published_time' content='not a date'>", "<script type='application/ld+json'>",
+     '{"@type": "NewsArticle", "datePublished": [1], "publisher": "x", "@graph": 3}', "<?xml version='1.0'?>",
+     "&amp;", "&#0;", "\x00", "<time datetime='2025-99-99'>", "<link rel='canonical' href='http://[bad'>",
+     "<html lang='zz-ZZ-x'>", "<table><tr><td>", "</td></tr></table>", "<div class='byline'>By | 99:99 |</div>",
+     PARAGRAPHS[0], PARAGRAPHS[1]]
+)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.one_of(st.text(max_size=200), st.lists(HTML_PIECES, max_size=30).map("".join)))
+def test_any_html_gives_an_article_or_e101(extract, html: str) -> None:
+    try:
+        article = extract(html, fmt="html")
+    except InputError as error:
+        assert error.code == "E101"
+        return
+    assert "\n\n".join(article.body[p.start : p.end] for p in article.paragraphs) == article.body

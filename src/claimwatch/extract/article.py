@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from urllib.parse import urlparse
 
 import py3langid
 
 from claimwatch.errors import Errors, InputError
 from claimwatch.extract import text as text_parser
 from claimwatch.extract.dates import ParsedTime, offset_name, parse_time, to_iso
-from claimwatch.extract.html import extract_html
+from claimwatch.extract.html import extract_html, host_of
 from claimwatch.gazetteer import Gazetteer, Outlet
 from claimwatch.records import Article, Paragraph, SourceDocument, article_id, normalise_body
 
@@ -185,7 +184,7 @@ def _resolve_outlet(draft: _Draft, gazetteer: Gazetteer) -> tuple[Outlet | None,
         # Without a site name, trafilatura gives the host name ("koreaherald.com"): look that up as a domain.
         by_host = gazetteer.outlet_for_host(draft.outlet) if _HOST_NAME.match(draft.outlet) else None
         outlet = gazetteer.outlet(draft.outlet) or by_host or Outlet(name=draft.outlet)
-    elif draft.url and (host := urlparse(draft.url).hostname):
+    elif draft.url and (host := host_of(draft.url)):
         outlet = gazetteer.outlet_for_host(host)
     if outlet is None:
         own = [known or Outlet(name=credit) for credit, known in credited if not (known and known.is_wire)]

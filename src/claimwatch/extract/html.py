@@ -61,7 +61,7 @@ def extract_html(html: str, url: str | None = None) -> HtmlFields | None:
         authors=_split_authors(document.author),
         site_name=document.sitename or ld_publisher,
         url=page_url,
-        hostname=urlparse(page_url).hostname if page_url else document.hostname,
+        hostname=host_of(page_url) if page_url else document.hostname,
         published=published or _htmldate(html, original=True),
         updated=updated,
         language=tree.get("lang") or None,
@@ -77,6 +77,14 @@ def _byline_parts(tree: lxml.html.HtmlElement) -> list[str]:
         if parts := [part for part in parts if part]:
             return parts[:6]
     return []
+
+
+def host_of(url: str) -> str | None:
+    """The host name of a URL; ``None`` for one that does not parse ("http://[bad")."""
+    try:
+        return urlparse(url).hostname
+    except ValueError:
+        return None
 
 
 def body_text(html: str, url: str | None = None) -> str:

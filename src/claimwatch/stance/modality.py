@@ -123,3 +123,68 @@ def _evidential(sentence: str, statement: Statement) -> str | None:
     if speaker.entity_type == "outlet":
         return "media"
     return None
+
+
+# Verbs whose complement the speaker takes as true whatever operator sits on top
+# ("she didn't realize that X" still commits to X): factive and semi-factive verbs.
+FACTIVE_VERBS = frozenset(
+    "know realize realise notice discover forget regret see remember find learn understand admit "
+    "acknowledge reveal recognize recognise confirm prove show".split()
+)
+# Verbs that commit the speaker to their complement weakly or not at all.
+NONFACTIVE_WEIGHT = {
+    "say": 0.7, "tell": 0.7, "claim": 0.55, "think": 0.65, "believe": 0.65, "suppose": 0.6, "guess": 0.6,
+    "hope": 0.55, "feel": 0.65, "suggest": 0.6, "suspect": 0.6, "imagine": 0.5, "pretend": 0.15, "wish": 0.3,
+    "dream": 0.3, "fear": 0.6, "expect": 0.6, "seem": 0.65, "appear": 0.65, "assume": 0.6, "mean": 0.6,
+    "accept": 0.75, "decide": 0.6, "convince": 0.6, "persuade": 0.6, "insist": 0.6, "promise": 0.6,
+}
+
+
+def embedded_commitment(doc: Doc, verb_lemma: str | None = None) -> float:
+    """How strongly the author of ``doc`` stands behind the clause embedded under its matrix verb, -3..+3.
+
+    The matrix verb (``verb_lemma`` or the first clause-embedding verb) gives a base probability;
+    negation of it, a question, a conditional or a modal weaken or flip it, and factive verbs
+    resist all of these (projection). Scaled to the -3..+3 CommitmentBank rating scale.
+    """
+    verb = _matrix_verb(doc, verb_lemma)
+    lemma = verb.lemma_.lower() if verb is not None else ""
+    probability = 0.9 if lemma in FACTIVE_VERBS else NONFACTIVE_WEIGHT.get(lemma, 0.6)
+    term, words = read_certainty(doc.text)
+    if words and term != NOT_STATED:
+        probability = (probability + (midpoint(term) or probability)) / 2
+    negated = verb is not None and any(child.dep_ == "neg" for child in verb.children)
+    if negated:
+        probability = 0.75 if lemma in FACTIVE_VERBS else 1 - probability * 0.9 - 0.05
+    if doc.text.rstrip().endswith("?"):
+        probability = 0.65 if lemma in FACTIVE_VERBS else 0.5 + (probability - 0.5) * 0.3
+    if verb is not None and _under_condition(verb):
+        probability = 0.7 if lemma in FACTIVE_VERBS else 0.5 + (probability - 0.5) * 0.4
+    if verb is not None and any(c.dep_ == "aux" and c.lower_ in _MODALS for c in verb.children):
+        probability = 0.5 + (probability - 0.5) * (0.8 if lemma in FACTIVE_VERBS else 0.5)
+    return round(6 * probability - 3, 3)
+
+
+_MODALS = {"could", "might", "may", "would", "should", "can", "must", "will", "shall"}
+
+
+def _matrix_verb(doc: Doc, verb_lemma: str | None) -> Token | None:
+    if verb_lemma:
+        for token in doc:
+            if token.lemma_.lower() == verb_lemma.lower() and token.pos_ in ("VERB", "AUX", "ADJ"):
+                return token
+    for token in doc:
+        if any(child.dep_ == "ccomp" for child in token.children):
+            return token
+    return next((t for t in doc if t.dep_ == "ROOT"), None)
+
+
+def _under_condition(verb: Token) -> bool:
+    current = verb
+    for _ in range(6):
+        if any(child.dep_ == "mark" and child.lower_ in _CONDITION_MARKS for child in current.children):
+            return True
+        if current.head.i == current.i:
+            return False
+        current = current.head
+    return False

@@ -45,7 +45,8 @@ def _inherit_dates(statements: list[Statement]) -> list[Statement]:
 
     result: list[Statement] = []
     for statement in statements:
-        previous = result[-1] if result else None
+        # The speaker's own line before, even when another statement sits between (one nested in it).
+        previous = next((earlier for earlier in reversed(result) if earlier.speaker.entity == statement.speaker.entity), None)
         if (
             previous is not None
             and statement.said_on is not None
@@ -129,7 +130,8 @@ def _venue(attribution: Attribution, content: TextSpan) -> str | None:
     if cue.lemma_.lower() in _TELL_VERBS:
         for child in cue.children:
             if child.dep_ in ("dobj", "dative") and not (content.start <= child.idx < content.end):
-                if child.ent_type_ in ("ORG", "PERSON", "GPE") or child.pos_ == "PROPN":
+                named = any(grand.dep_ == "appos" and grand.pos_ == "PROPN" for grand in child.children)
+                if child.ent_type_ in ("ORG", "PERSON", "GPE") or child.pos_ == "PROPN" or named:
                     return _phrase(child)
     for token in attribution.sentence:
         if token.dep_ != "prep" or content.start <= token.idx < content.end:
@@ -146,7 +148,9 @@ def _phrase(head: Token) -> str:
     """A noun phrase without its determiner, possessive or date words: "daily video message"."""
     words = [t for t in head.subtree if t.dep_ not in ("det", "poss", "case") and not t.is_punct or t.text == "-"]
     # Left modifiers stay ("daily video message"); what follows the head only if it names the venue.
-    words = [t for t in words if t.i <= head.i or (t.ent_type_ != "DATE" and t.dep_ in ("prep", "pobj", "compound"))]
+    words = [
+        t for t in words if t.i <= head.i or (t.ent_type_ != "DATE" and t.dep_ in ("prep", "pobj", "compound", "appos"))
+    ]
     while words and (words[-1].pos_ == "ADP" or words[-1].text == "-"):
         words.pop()
     while words and words[0].text == "-":

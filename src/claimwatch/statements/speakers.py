@@ -23,6 +23,7 @@ from claimwatch.statements import lexicon
 
 _DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "another", "some", "his", "her", "its", "their"}
 _ROLE_CASE_WORDS = {"of", "for", "and", "the"}
+_HONORIFICS = {"dr", "mr", "mrs", "ms", "prof", "sir", "dame"}  # "Dr. Ivo Maranek": no role, no affiliation
 
 
 def person_key(name: str) -> str:
@@ -106,7 +107,10 @@ class SpeakerResolver:
         for token in doc[start : ent.start]:
             if token.text in (",", "(", ";") or token.is_space or token.pos_ in ("VERB", "AUX", "ADP"):
                 start = token.i + 1  # the title is what stands right before the name
-        words = [t for t in doc[start : ent.start] if t.lower_ not in _DETERMINERS and not t.is_punct]
+        words = [
+            t for t in doc[start : ent.start]
+            if t.lower_ not in _DETERMINERS and not t.is_punct and t.lower_.rstrip(".") not in _HONORIFICS
+        ]
         if not words:
             return None, None, self._here_country(ent)
         return self._read_title(words, ent)
@@ -178,7 +182,12 @@ class SpeakerResolver:
         known, resolved_from = self._resolve_known(mention, head)
         if known.kind in ("person", "organization", "government", "country"):
             self.spoken.append(known)
-        named = next((ent for ent in mention.ents if ent.label_ in ("PERSON", "ORG", "GPE", "NORP")), None)
+        # The name the speaker goes by here is the entity holding the head, not a nationality before it
+        # ("Ukrainian President Volodymyr Zelensky" is written "Volodymyr Zelensky", not "Ukrainian").
+        named = next(
+            (ent for ent in mention.ents if ent.label_ in ("PERSON", "ORG", "GPE", "NORP") and ent.start <= head.i < ent.end),
+            None,
+        )
         return Speaker(
             mention=span_of(mention),
             entity=known.name,
@@ -209,7 +218,7 @@ class SpeakerResolver:
             if found is not None:
                 return found
         org = next((ent for ent in mention.ents if ent.label_ in ("ORG", "NORP", "GPE")), None)
-        if org is not None and org.label_ == "GPE":
+        if org is not None and org.label_ == "GPE" and org.start <= head.i < org.end:  # "U.S. officials" is a group
             code = self.gazetteer.country_code(org.text) or self.gazetteer.alpha3(org.text)
             if code and self.gazetteer.country(code):
                 return Known(self.gazetteer.country(code).name, "country", None, None, code), None
