@@ -42,15 +42,18 @@ def error_lines(result) -> list[str]:
 
 
 def test_ingest_mixed_batch_reports_each_failure_and_exits_1(cli, mixed_batch) -> None:
-    result = cli("ingest", "--no-statements", "--max-bytes", str(mixed_batch.max_bytes), str(mixed_batch.folder))
+    missing = mixed_batch.folder / "not-there.txt"
+    result = cli(
+        "ingest", "--no-statements", "--max-bytes", str(mixed_batch.max_bytes), str(mixed_batch.folder), str(missing)
+    )
     assert result.exit_code == 1
-    failures = {name: code for name, code in mixed_batch.expected.items() if code}
+    failures = {name: code for name, code in mixed_batch.expected.items() if code} | {"not-there.txt": "E009"}
     lines = error_lines(result)
     assert len(lines) == len(failures)
     for name, code in failures.items():
         (line,) = [line for line in lines if f"{mixed_batch.folder}/{name}: " in line]
         assert line.startswith(f"failed: {mixed_batch.folder}/{name}: [{code}] ")
-    good = len(mixed_batch.expected) - len(failures)
+    good = len(mixed_batch.expected) + 1 - len(failures)
     assert f"ingested {good}, duplicate 0, revised 0, failed {len(failures)}" in result.stdout
     assert "skipped 1 non-article file(s)" in result.stdout
     articles = json.loads(cli("articles", "--json").stdout)

@@ -66,6 +66,12 @@ def error_of(data: bytes, fmt: str | None = None, source: str = "in.txt") -> Inp
         (b'{"text": "x"}\n{"text": "y"}', "jsonl"),
         (b'  [{"text": "x"}]', "jsonl"),
         (b"Prices rose 3% <and> fell", "text"),
+        (b"[Kestria Watch] Harbour strike enters second week\n\nDockworkers said...", "text"),
+        (b"[UPDATED] Ferry fares rise", "text"),
+        (b"{Exclusive} Ferry fares rise", "text"),
+        (b'[\n  {\n    "text": "x"\n  }\n]', "jsonl"),
+        (b"[]", "jsonl"),
+        (b'{ "title": "x" }', "jsonl"),
     ],
 )
 def test_detect_format(data: bytes, expected: str) -> None:
@@ -171,6 +177,18 @@ def test_json_array_of_records() -> None:
     assert isinstance(found[1], InputError)
     assert found[1].code == "E007"
     assert found[1].source == "dump.json#2"
+
+
+def test_a_pretty_printed_record_is_one_document() -> None:
+    (document,) = documents(json.dumps(RECORD, indent=2).encode(), source="story.json")
+    assert isinstance(document, SourceDocument)
+    assert (document.source, document.hints.title) == ("story.json", "Dock strike ends")
+
+
+def test_empty_json_array_is_an_empty_input() -> None:
+    (error,) = documents(b" [ ] ", source="dump.json")
+    assert isinstance(error, InputError)
+    assert error.code == "E001"
 
 
 def test_broken_json_array_is_one_error() -> None:

@@ -38,8 +38,8 @@ INTERFACE_LABELS = {
     "закрыть", "поделиться", "увеличить", "печать", "реклама", "закрити", "поділитися", "збільшити",
     "إغلاق", "مشاركة", "تكبير", "طباعة", "kapat", "paylaş", "büyüt",
 }
-# Headings of the lists of other stories under an article ("Most read", "Mehr zum Thema"):
-# from such a heading on, a page that carries only short lines has no more article text.
+# Headings of the lists of other stories in and under an article ("Most read", "Mehr zum Thema"):
+# the short lines without a full stop that follow one are other stories' headlines.
 SECTION_HEADINGS = {
     "most read", "most popular", "most viewed", "most shared", "most commented", "related", "related articles",
     "related stories", "related coverage", "related content", "related news", "related topics", "more stories",

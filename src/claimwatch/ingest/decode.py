@@ -27,6 +27,7 @@ BINARY_SIGNATURES = {
 }
 FORMATS = ("text", "html", "jsonl")
 HTML_START = re.compile(rb"^\s*(?:<!doctype\s+html|<html|<head|<body|<!--|<\?xml|<meta|<div|<article|<p[\s>])", re.I)
+JSON_START = re.compile(rb'^(?:\{\s*["}]|\[\s*[{\]])')
 HINT_FIELDS = ("url", "title", "author", "published", "outlet")
 
 
@@ -85,7 +86,7 @@ def decode_text(source: str, data: bytes) -> tuple[str, str]:
 
 def detect_format(data: bytes) -> str:
     head = data.lstrip()[:2048]
-    if head.startswith((b"{", b"[")):
+    if JSON_START.match(head):  # not "[Exclusive] Headline" or "{Updated}": those are text
         return "jsonl"
     if HTML_START.match(head) or re.search(rb"<(?:html|body|p|div)[\s>]", head, re.I):
         return "html"
@@ -103,10 +104,23 @@ def _json_documents(source: str, text: str, encoding: str) -> Iterator[SourceDoc
         if not isinstance(records, list):
             yield InputError(source, Errors.E008.format(kind=type(records).__name__))
             return
+        if not records:
+            yield InputError(source, Errors.E001)  # "[]": no record, so nothing to report per record
+            return
         for index, record in enumerate(records, start=1):
             yield _record_document(f"{source}#{index}", record, encoding)
         return
-    for line_number, line in enumerate(text.splitlines(), start=1):
+    lines = text.splitlines()
+    if len(lines) > 1 and not lines[0].rstrip().endswith("}"):
+        # One record spread over several lines (pretty-printed JSON), not one record a line.
+        try:
+            record = json.loads(stripped)
+        except json.JSONDecodeError:
+            pass
+        else:
+            yield _record_document(source, record, encoding)
+            return
+    for line_number, line in enumerate(lines, start=1):
         if not line.strip():
             continue
         line_source = f"{source}:{line_number}"

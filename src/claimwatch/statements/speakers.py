@@ -158,7 +158,8 @@ class SpeakerResolver:
     def _country_of_org(self, name: str) -> str | None:
         if metonym := self._metonym_in(name):
             return metonym
-        for word in re.findall(r"[A-Z][\w.]+(?:\s[A-Z][\w.]+)?", name):
+        pairs_then_words = [*re.findall(r"[A-Z][\w.]+(?:\s[A-Z][\w.]+)?", name), *re.findall(r"[A-Z][\w.]+", name)]
+        for word in pairs_then_words:  # "South Korea", then "Ostravian" in "Ostravian Border Guard Service"
             if code := self.gazetteer.country_code(word):
                 return code
         for entry in self.gazetteer.organizations():
@@ -208,7 +209,8 @@ class SpeakerResolver:
             country, government = metonym
             name = f"Government of {country.name}" if government else country.name
             return Known(name, "government" if government else "country", None, None, country.code), None
-        person = next((ent for ent in mention.ents if ent.label_ == "PERSON"), None)
+        people = [ent for ent in mention.ents if ent.label_ == "PERSON"]  # the one holding the head first
+        person = next((ent for ent in people if ent.start <= head.i < ent.end), people[0] if people else None)
         if person is None and head.pos_ == "PROPN" and person_key(head.text) in self.people:
             person = mention[head.i - mention.start : head.i - mention.start + 1]
         if person is not None:
@@ -217,12 +219,22 @@ class SpeakerResolver:
             found = self._description(head)
             if found is not None:
                 return found
-        org = next((ent for ent in mention.ents if ent.label_ in ("ORG", "NORP", "GPE")), None)
-        if org is not None and org.label_ == "GPE" and org.start <= head.i < org.end:  # "U.S. officials" is a group
+        names = [ent for ent in mention.ents if ent.label_ in ("ORG", "NORP", "GPE")]
+        org = next((ent for ent in names if ent.start <= head.i < ent.end), None)  # the name the head is part of
+        is_org_noun = head.lemma_.lower() in lexicon.ORGANIZATION_NOUNS
+        if org is None and names:
+            if head.pos_ == "PROPN":
+                return self._organization(mention, mention), None  # "Ostravia's Military Intelligence Directorate"
+            if not is_org_noun and self.gazetteer.country_code(_possessor(names[0].text)):
+                return self._group(mention), None  # "U.S. officials", "Kestrian officials": people, not the country
+            if names[0].label_ == "ORG":
+                org = names[0]  # "NATO officials", "Alliance governments"
+        if org is not None and org.label_ == "GPE":
             code = self.gazetteer.country_code(org.text) or self.gazetteer.alpha3(org.text)
             if code and self.gazetteer.country(code):
                 return Known(self.gazetteer.country(code).name, "country", None, None, code), None
-        if (org is not None and org.label_ == "ORG") or head.lemma_.lower() in lexicon.ORGANIZATION_NOUNS:
+        acronym = head.pos_ == "PROPN" and head.text.isupper() and 2 <= len(head.text) <= 6  # "the OBGS"
+        if (org is not None and org.label_ == "ORG") or is_org_noun or acronym:
             return self._organization(org if org is not None else mention, mention), None
         return self._group(mention), None
 
@@ -272,8 +284,15 @@ class SpeakerResolver:
         for known in self.spoken:
             if known.kind == "organization" and known.name == name:
                 return known
-        country = self._country_of_org(name) or self._here_country(anchor)
+        country = self._country_of_org(name) or self._here_country(anchor) or self._country_in(mention)
         return Known(name, "organization", None, None, country, span_of(ent))
+
+    def _country_in(self, mention: Span) -> str | None:
+        """The country a mention names beside the organisation: "South Korea's National Intelligence Service"."""
+        for ent in mention.ents:
+            if ent.label_ in ("GPE", "NORP") and (code := self.gazetteer.country_code(_possessor(ent.text))):
+                return code
+        return None
 
     def _group(self, mention: Span) -> Known:
         words = [t for t in mention if t.lower_ not in _DETERMINERS]
@@ -290,6 +309,11 @@ def _is_definite_description(mention: Span, head: Token) -> bool:
         and mention[0].lower_ in ("the", "this")
         and not any(t.pos_ == "PROPN" for t in mention)
     )
+
+
+def _possessor(name: str) -> str:
+    """"South Korea's" -> "South Korea"."""
+    return re.sub(r"\s*['’]s?$", "", name.strip())
 
 
 def _surname(name: str) -> str:

@@ -162,3 +162,66 @@ assessments = Table(
     Column("claim_id", String(16), ForeignKey("claims.id")),
     Index("ix_assessments_claim", "claim_id"),
 )
+
+# Stories: reports grouped incrementally (see stories/assign.py).
+stories = Table(
+    "stories",
+    metadata,
+    Column("id", String(16), primary_key=True),
+    Column("title", Text, nullable=False),
+    Column("first_seen", DateTime),
+    Column("last_seen", DateTime),
+    Column("size", Integer, nullable=False),
+    Column("centroid", JSON, nullable=False),
+    Column("created_at", DateTime, nullable=False),
+)
+
+story_articles = Table(
+    "story_articles",
+    metadata,
+    Column("article_id", String(16), ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
+    Column("story_id", String(16), ForeignKey("stories.id", ondelete="CASCADE"), nullable=False),
+    Column("score", Float),
+    Column("joined_at", DateTime, nullable=False),
+    Index("ix_story_articles_story", "story_id"),
+)
+
+# What similarity and independence need of each article, computed once at ingest.
+article_features = Table(
+    "article_features",
+    metadata,
+    Column("article_id", String(16), ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
+    Column("terms", JSON, nullable=False),
+    Column("minhash", JSON, nullable=False),
+    Column("quotes", JSON, nullable=False),
+)
+
+term_frequencies = Table(
+    "term_frequencies",
+    metadata,
+    Column("view", String(8), primary_key=True),
+    Column("term", Text, primary_key=True),
+    Column("documents", Integer, nullable=False),
+)
+
+watches = Table(
+    "watches",
+    metadata,
+    Column("id", String(16), primary_key=True),
+    Column("text", Text, nullable=False),
+    Column("claim_key", Text),
+    Column("predicate", Text),
+    Column("actor_code", String(3)),
+    Column("actor", Text),
+    Column("recipient_code", String(3)),
+    Column("created_at", DateTime, nullable=False),
+)
+
+watch_reports = Table(
+    "watch_reports",
+    metadata,
+    Column("watch_id", String(16), ForeignKey("watches.id", ondelete="CASCADE"), primary_key=True),
+    Column("article_id", String(16), ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
+    Column("stance", String(12), nullable=False),
+    Column("probability", Float, nullable=False),
+)

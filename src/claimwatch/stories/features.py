@@ -1,0 +1,58 @@
+"""Per-article features the stories stage needs, computed once when the article is processed."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from datasketch import MinHash
+
+from claimwatch.records import Article
+from claimwatch.statements.quotes import find_quotes
+from claimwatch.stories.similarity import TermCounts, term_counts
+
+MINHASH_PERMUTATIONS = 64
+SHINGLE_WORDS = 5
+MIN_QUOTE_WORDS = 8
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleFeatures:
+    article_id: str
+    terms: TermCounts
+    minhash: tuple[int, ...]
+    quotes: tuple[str, ...]  # normalised direct quotes of 8 words or more
+
+
+def article_features(article: Article) -> ArticleFeatures:
+    return ArticleFeatures(
+        article_id=article.id,
+        terms=term_counts(f"{article.title or ''}\n{article.body}"),
+        minhash=body_minhash(article.body),
+        quotes=long_quotes(article.body),
+    )
+
+
+def body_minhash(body: str) -> tuple[int, ...]:
+    words = [word.lower() for word in _WORD.findall(body)]
+    signature = MinHash(num_perm=MINHASH_PERMUTATIONS, seed=1)
+    for index in range(max(1, len(words) - SHINGLE_WORDS + 1)):
+        signature.update(" ".join(words[index : index + SHINGLE_WORDS]).encode("utf-8"))
+    return tuple(int(value) for value in signature.hashvalues)
+
+
+def minhash_similarity(first: tuple[int, ...], second: tuple[int, ...]) -> float:
+    """Estimated Jaccard similarity of the two bodies' 5-word shingles."""
+    if not first or len(first) != len(second):
+        return 0.0
+    return sum(a == b for a, b in zip(first, second)) / len(first)
+
+
+def long_quotes(body: str) -> tuple[str, ...]:
+    found = []
+    for quote in find_quotes(body):
+        words = _WORD.findall(body[quote.start : quote.end].lower())
+        if len(words) >= MIN_QUOTE_WORDS:
+            found.append(" ".join(words))
+    return tuple(found)
