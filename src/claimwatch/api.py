@@ -20,6 +20,7 @@ from claimwatch.nlp import load_nlp
 from claimwatch.records import IngestOutcome, ProcessedArticle, SourceDocument
 from claimwatch.stance.assess import assess_statements
 from claimwatch.statements import extract_statements
+from claimwatch.stories.features import article_features
 from claimwatch.store import Store
 
 
@@ -68,12 +69,13 @@ def process_document(doc: SourceDocument, gazetteer: Gazetteer, nlp: Language | 
     ``nlp=None`` skips the language stages.
     """
     article = extract_article(doc, gazetteer)
+    features = article_features(article)
     if nlp is None:
-        return ProcessedArticle(article, encoding=doc.encoding)
+        return ProcessedArticle(article, encoding=doc.encoding, features=features)
     parsed = nlp(article.body)
     found = extract_statements(article, parsed, gazetteer)
     assessed = assess_statements(found, parsed, gazetteer)
-    return ProcessedArticle(article, tuple(found), tuple(assessed), doc.encoding)
+    return ProcessedArticle(article, tuple(found), tuple(assessed), doc.encoding, features)
 
 
 def ingest(
@@ -107,6 +109,13 @@ def ingest(
         outcomes = ingest_item(store, item, fmt=fmt, max_bytes=max_bytes, gazetteer=gazetteer, nlp=nlp, stdin=stdin)
         for outcome in outcomes:
             record(outcome)
+    store.assign_stories()
+    new_ids = [o.article_id for o in report.outcomes if o.status in ("ingested", "revised") and o.article_id]
+    if new_ids and with_statements:
+        from claimwatch.stories.watch import link_reports
+
+        for watch in store.watches():
+            link_reports(store, watch, new_ids)
     return report
 
 
@@ -138,7 +147,11 @@ def ingest_item(
             continue
         outcomes.append(
             store.add_article(
-                processed.article, processed.encoding, list(processed.statements), list(processed.assessments)
+                processed.article,
+                processed.encoding,
+                list(processed.statements),
+                list(processed.assessments),
+                processed.features,
             )
         )
     return outcomes
@@ -290,3 +303,67 @@ def report_stances(store: Store, claim: str, article_id: str | None = None) -> l
             }
         )
     return rows
+
+
+def list_stories(store: Store, gazetteer: Gazetteer | None = None) -> list[dict]:
+    """Stories, newest first: title, span of dates, reports, independent origins, top voices."""
+    from claimwatch.stories.independence import origins
+
+    gazetteer = gazetteer or load_gazetteer()
+    statements = store.list_statements()
+    claims = {claim["id"]: claim["text"] for claim in store.list_claims()}
+    result = []
+    for story in store.stories():
+        members = set(story["article_ids"])
+        reports = sorted(store.articles_by_id(story["article_ids"]).values(),
+                         key=lambda a: (a["published_utc"] or a["ingested_at"], a["id"]))
+        origin_of = origins(reports, store.features(story["article_ids"]), gazetteer)
+        own = [s for s in statements if s["article_id"] in members]
+        voices = Counter(s["speaker_entity"] for s in own if s["speaker_entity"] and s["voice"] != "outlet")
+        main = Counter(s["claim_id"] for s in own if s["claim_id"]).most_common(1)
+        result.append(
+            {
+                "id": story["id"],
+                "title": claims.get(main[0][0]) if main else story["title"],
+                "first_seen": story["first_seen"].isoformat() if story["first_seen"] else None,
+                "last_seen": story["last_seen"].isoformat() if story["last_seen"] else None,
+                "article_ids": story["article_ids"],
+                "reports": len(reports),
+                "independent_origins": len(set(origin_of.values())),
+                "voices": [name for name, _ in voices.most_common(8)],
+                "distinct_voices": len(voices),
+                "statements": len(own),
+            }
+        )
+    return result
+
+
+def add_watch(store: Store, text: str, gazetteer: Gazetteer | None = None) -> dict:
+    from claimwatch.stories.watch import add_watch as add
+
+    row = add(store, text, gazetteer or load_gazetteer())
+    return watch_json(row)
+
+
+def list_watches(store: Store) -> list[dict]:
+    return [watch_json(row) for row in store.watches()]
+
+
+def remove_watch(store: Store, watch_id: str) -> None:
+    store.remove_watch(watch_id)
+
+
+def watch_json(row: dict) -> dict:
+    return {
+        "id": row["id"],
+        "claim": row["text"],
+        "claim_key": row["claim_key"],
+        "created_at": row["created_at"].isoformat(timespec="seconds") if row["created_at"] else None,
+    }
+
+
+def brief(store: Store, target: str, gazetteer: Gazetteer | None = None, sources: list[str] | None = None) -> dict:
+    from claimwatch.stories.brief import build_brief
+    from claimwatch.stories.grading import load_registry
+
+    return build_brief(store, target, gazetteer or load_gazetteer(), load_registry(sources))

@@ -291,6 +291,112 @@ def extract(
     out.print(f"stored {count} statements")
 
 
+watch_app = typer.Typer(help="Claims you track: every report and statement bearing on them is linked.",
+                        no_args_is_help=True)
+app.add_typer(watch_app, name="watch")
+
+
+@app.command()
+def stories(
+    ctx: typer.Context,
+    as_json: Annotated[bool, typer.Option("--json", help="Print a JSON list.")] = False,
+) -> None:
+    """Stories: reports about one allegation or event across outlets and days."""
+    settings: Settings = ctx.obj
+    try:
+        with settings.store() as store:
+            rows = api.list_stories(store, load_gazetteer(settings.gazetteers))
+    except ClaimwatchError as error:
+        _fail(error)
+    if as_json:
+        print(json.dumps(rows, indent=2, ensure_ascii=False))
+        return
+    table = Table("id", "title", "from", "to", "reports", "origins", "voices")
+    for row in rows:
+        table.add_row(
+            row["id"][:10], row["title"], (row["first_seen"] or "")[:10], (row["last_seen"] or "")[:10],
+            str(row["reports"]), str(row["independent_origins"]), ", ".join(row["voices"][:4]),
+        )
+    out.print(table)
+
+
+@watch_app.command("add")
+def watch_add(
+    ctx: typer.Context,
+    claim: Annotated[str, typer.Argument(help='The claim, e.g. "North Korea is sending troops to Russia".')],
+    as_json: Annotated[bool, typer.Option("--json", help="Print the new watch as JSON.")] = False,
+) -> None:
+    """Track a claim."""
+    settings: Settings = ctx.obj
+    try:
+        with settings.store() as store:
+            row = api.add_watch(store, claim, load_gazetteer(settings.gazetteers))
+    except ClaimwatchError as error:
+        _fail(error)
+    if as_json:
+        print(json.dumps(row, indent=2, ensure_ascii=False))
+        return
+    out.print(f"watching {row['id']}: {row['claim']}", markup=False, highlight=False)
+
+
+@watch_app.command("list")
+def watch_list(
+    ctx: typer.Context,
+    as_json: Annotated[bool, typer.Option("--json", help="Print a JSON list.")] = False,
+) -> None:
+    """The tracked claims."""
+    try:
+        with ctx.obj.store() as store:
+            rows = api.list_watches(store)
+    except ClaimwatchError as error:
+        _fail(error)
+    if as_json:
+        print(json.dumps(rows, indent=2, ensure_ascii=False))
+        return
+    for row in rows:
+        out.print(f"{row['id']}  {row['claim']}", markup=False, highlight=False)
+
+
+@watch_app.command("rm")
+def watch_rm(ctx: typer.Context, watch_id: Annotated[str, typer.Argument(metavar="ID")]) -> None:
+    """Stop tracking a claim."""
+    try:
+        with ctx.obj.store() as store:
+            api.remove_watch(store, watch_id)
+    except ClaimwatchError as error:
+        _fail(error)
+    out.print(f"removed {watch_id}", markup=False, highlight=False)
+
+
+@app.command()
+def brief(
+    ctx: typer.Context,
+    target: Annotated[str, typer.Argument(metavar="WATCH_OR_STORY_ID")],
+    fmt: Annotated[str, typer.Option("--format", help="md, html or json.")] = "md",
+    sources: Annotated[
+        Optional[list[str]], typer.Option("--sources", help="Source registry TOML (repeatable; env CLAIMWATCH_SOURCES).")
+    ] = None,
+) -> None:
+    """One page an analyst could forward: bottom line, judgments, voices, timeline, sources."""
+    if fmt not in ("md", "html", "json"):
+        raise typer.BadParameter("use md, html or json", param_hint="--format")
+    settings: Settings = ctx.obj
+    try:
+        with settings.store() as store:
+            data = api.brief(store, target, load_gazetteer(settings.gazetteers), sources)
+    except ClaimwatchError as error:
+        _fail(error)
+    print(_render_brief(data, fmt))
+
+
+def _render_brief(data: dict, fmt: str) -> str:
+    from claimwatch.stories.brief import render_html, render_markdown
+
+    if fmt == "json":
+        return json.dumps(data, indent=2, ensure_ascii=False)
+    return render_html(data) if fmt == "html" else render_markdown(data)
+
+
 @app.command()
 def demo(ctx: typer.Context) -> None:
     """Ingest the bundled sample story into ./claimwatch-demo.db (or --db) and summarise it."""
@@ -308,6 +414,11 @@ def demo(ctx: typer.Context) -> None:
     for row in rows:
         table.add_row(row["published"] or "", row["outlet"] or "", row["dateline"] or "", row["title"] or "")
     out.print(table)
+    with settings.store() as store:
+        found = api.list_stories(store, api.sample_gazetteer())
+        if found:
+            out.print()
+            print(_render_brief(api.brief(store, found[0]["id"], api.sample_gazetteer()), "md"))
     if report.failures:
         raise typer.Exit(1)
 
@@ -364,6 +475,28 @@ def eval_attribution(
     out.print(
         f"documents {data['documents']}  ({data['documents_per_second']:.1f} documents/s; "
         f"textacy gave up on {data['peer_textacy_failed_documents']})"
+    )
+
+
+@eval_app.command("clustering")
+def eval_clustering(
+    ecbplus: Annotated[Path, typer.Option("--ecbplus", help="Folder holding the ECB+ topic folders.")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+) -> None:
+    """Same-event clustering of ECB+ documents: B-cubed and pairwise precision, recall, F1."""
+    from claimwatch.eval.clustering import evaluate_ecbplus
+
+    try:
+        scores = evaluate_ecbplus(ecbplus)
+    except ClaimwatchError as error:
+        _fail(error)
+    if as_json:
+        print(json.dumps({key: scores[key] for key in ("documents", "clusters", "bcubed", "pairwise")}))
+        return
+    b, p = scores["bcubed"], scores["pairwise"]
+    out.print(
+        f"documents {scores['documents']}  clusters {scores['clusters']} (gold {scores['gold_clusters']})  "
+        f"B-cubed P {b['p']:.4f} R {b['r']:.4f} F1 {b['f1']:.4f}  pairwise F1 {p['f1']:.4f}"
     )
 
 

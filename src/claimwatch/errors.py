@@ -40,6 +40,7 @@ class Errors(metaclass=ErrorsWithCodes):
     # Store
     E201 = "no article with id '{article_id}' in the store {db}."
     E202 = "the id prefix '{prefix}' matches {count} articles; give more characters."
+    E204 = "no single {kind} matches '{ident}' ({count} do); give more characters of its id."
     E203 = "cannot open the store at {db}: {reason}."
     # Evaluation
     E301 = "the benchmark folder {path} has no {missing}; point --zyte at the folder holding ground-truth.json and html/."

@@ -213,6 +213,7 @@ class ProcessedArticle:
     statements: tuple[Statement, ...] = ()
     assessments: tuple[Assessment, ...] = ()
     encoding: str | None = None
+    features: object | None = None  # stories.features.ArticleFeatures (typed there to keep records import-light)
 
 
 @dataclass(frozen=True, slots=True)

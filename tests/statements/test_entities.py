@@ -39,7 +39,8 @@ def test_same_entity_same_key(first: Speaker, second: Speaker) -> None:
         (speaker("Oleksandr Verbitsky", "person"), speaker("Oleksandr Dravec", "person")),
         (speaker("Government of Russia", "government", "RUS"), speaker("Russia", "country", "RUS")),
         (speaker("Russia", "country", "RUS"), speaker("South Korea", "country", "KOR")),
-        (speaker("National Intelligence Service", "organization"), speaker("National Security Council", "organization")),
+        (speaker("National Intelligence Service", "organization"),
+         speaker("National Security Council", "organization")),
         (speaker("Harbor Post", "outlet"), speaker("Harbor Post", "organization")),
     ],
 )

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from claimwatch.api import sample_gazetteer
@@ -362,7 +362,10 @@ def test_surname_and_variant_spelling_are_the_same_person(extract: Extract, seco
     strict=True,
 )
 def test_variant_spelling_without_a_title(extract: Extract) -> None:
-    body = "Oleksandr Verbitsky said on Tuesday that the talks had stalled. Later, Verbitskiy said a new round was planned."
+    body = (
+        "Oleksandr Verbitsky said on Tuesday that the talks had stalled. "
+        "Later, Verbitskiy said a new round was planned."
+    )
     first, second = extract(body)
     assert first.speaker.entity_type == "person"
     assert second.speaker.entity == "Oleksandr Verbitsky"
@@ -463,7 +466,8 @@ def test_outlet_voice(extract: Extract, body: str, content: str) -> None:
             "parliamentary hearing", "the front line was holding", id="hearing-fronted",
         ),
         pytest.param(
-            "Ostravian Defence Minister Lena Dravec said during a parliamentary hearing that the front line was holding.",
+            "Ostravian Defence Minister Lena Dravec said during a parliamentary hearing that the front line was "
+            "holding.",
             "parliamentary hearing", "the front line was holding",
             marks=pytest.mark.xfail(
                 reason="the parser hangs the that-clause on 'hearing' (relcl) and attribution.py then finds no "
@@ -582,7 +586,7 @@ def test_it_added_after_an_organisation(extract: Extract) -> None:
         "The Kremlin said on Monday that the exercises posed no threat to its neighbours. "
         '"These are routine drills," it added.'
     )
-    first, second = extract(body)
+    _, second = extract(body)
     assert second.speaker.entity == "Government of Russia"
     assert second.content.text == '"These are routine drills,"'
 
@@ -614,7 +618,7 @@ _SENTENCES = [
 ]
 
 
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=25, deadline=None)
 @given(st.lists(st.sampled_from(_SENTENCES), min_size=1, max_size=5), st.sampled_from([" ", "\n\n"]))
 def test_any_arrangement_gives_valid_spans(extract: Extract, sentences: list[str], glue: str) -> None:
     extract(glue.join(sentences))  # check_spans runs inside extract

@@ -47,6 +47,6 @@ def _mark_dateline(doc: Doc) -> None:
 def _keep_closing_quotes(doc: Doc) -> None:
     """A quote mark right after a word, followed by space or the end, closes: it is no sentence start."""
     for token in doc[1:]:
-        if token.text in CLOSING_QUOTES and not doc[token.i - 1].whitespace_ and not doc[token.i - 1].is_space:
-            if token.is_sent_start is None or token.is_sent_start:
-                token.is_sent_start = False
+        after_word = not doc[token.i - 1].whitespace_ and not doc[token.i - 1].is_space
+        if token.text in CLOSING_QUOTES and after_word and (token.is_sent_start is None or token.is_sent_start):
+            token.is_sent_start = False

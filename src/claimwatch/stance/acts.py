@@ -33,6 +33,7 @@ _DENY_WORDS = re.compile(
     r"lies?\b|nonsense|absurd|propaganda|slander\w*|no (?:evidence|proof|basis))",
     re.I,
 )
+_SAYING = {"call", "describe", "say", "tell", "add", "state", "insist", "write", "claim", "reply", "respond", "stress"}
 _RETRACT_CUES = {"retract", "withdraw", "correct", "recant", "backtrack"}
 _ACCUSE_CUES = {"accuse", "allege", "charge", "blame", "condemn", "denounce", "criticize", "criticise", "slam"}
 _CONFIRM_CUES = {"confirm", "verify", "acknowledge", "admit", "concede", "corroborate"}
@@ -69,7 +70,7 @@ def _act(statement: Statement, modality: Modality) -> str:
     lemma = statement.cue_lemma or ""
     content = statement.content.text
     scope = f"{statement.cue.text if statement.cue else ''} {content}"
-    if lemma in _DENY_CUES or (lemma in ("call", "describe", "say") and _DENY_WORDS.search(content)):
+    if lemma in _DENY_CUES or (lemma in _SAYING and _DENY_WORDS.search(content)):
         return "denies"
     if lemma in _RETRACT_CUES:
         return "retracts"

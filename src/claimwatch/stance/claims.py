@@ -250,3 +250,15 @@ def _canonical(name: str | None, gazetteer: Gazetteer) -> tuple[str | None, str 
     if country is not None:
         return country.name, country.code
     return cleaned, None
+
+
+def proposition_of_sentence(text: str, doc: Doc, gazetteer: Gazetteer) -> Proposition | None:
+    """A claim typed by an analyst ("North Korea is sending troops to Russia") as a proposition."""
+    from claimwatch.records import Span, Speaker, Statement
+
+    content = Span(0, len(text), text)
+    statement = Statement(
+        id="watch", article_id="watch", sentence_index=0, start=0, end=len(text),
+        speaker=Speaker(None, None, None), cue=None, cue_lemma=None, content=content, kind="indirect",
+    )
+    return extract_proposition(statement, doc, gazetteer)

@@ -11,7 +11,7 @@ from claimwatch.statements.speakers import person_key
 
 def entity_key(speaker: Speaker) -> str | None:
     """"person:v/zelensky" for Volodymyr Zelensky (and Zelenskyy); "country:RUS"; "organization:nis"."""
-    if not speaker.entity or speaker.entity_type in (None, "outlet") and not speaker.entity:
+    if not speaker.entity:
         return None
     kind = speaker.entity_type or "group"
     if kind in ("country", "government") and speaker.country:

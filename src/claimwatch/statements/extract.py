@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import hashlib
-from functools import lru_cache
 from datetime import date, datetime
+from functools import lru_cache
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -46,7 +46,9 @@ def _inherit_dates(statements: list[Statement]) -> list[Statement]:
     result: list[Statement] = []
     for statement in statements:
         # The speaker's own line before, even when another statement sits between (one nested in it).
-        previous = next((earlier for earlier in reversed(result) if earlier.speaker.entity == statement.speaker.entity), None)
+        previous = next(
+            (earlier for earlier in reversed(result) if earlier.speaker.entity == statement.speaker.entity), None
+        )
         if (
             previous is not None
             and statement.said_on is not None
@@ -61,7 +63,9 @@ def _inherit_dates(statements: list[Statement]) -> list[Statement]:
     return result
 
 
-def statements_from_text(text: str, nlp: Language, doc: Doc | None = None, gazetteer: Gazetteer | None = None) -> list[Statement]:
+def statements_from_text(
+    text: str, nlp: Language, doc: Doc | None = None, gazetteer: Gazetteer | None = None
+) -> list[Statement]:
     """Statements of a bare text (no metadata): for evaluation on annotated corpora."""
     doc = doc if doc is not None else nlp(text)
     article = Article(id="text", source="text", format="text", body=text, paragraphs=(), raw=b"")
@@ -146,7 +150,7 @@ def _venue(attribution: Attribution, content: TextSpan) -> str | None:
 
 def _phrase(head: Token) -> str:
     """A noun phrase without its determiner, possessive or date words: "daily video message"."""
-    words = [t for t in head.subtree if t.dep_ not in ("det", "poss", "case") and not t.is_punct or t.text == "-"]
+    words = [t for t in head.subtree if (t.dep_ not in ("det", "poss", "case") and not t.is_punct) or t.text == "-"]
     # Left modifiers stay ("daily video message"); what follows the head only if it names the venue.
     words = [
         t for t in words if t.i <= head.i or (t.ent_type_ != "DATE" and t.dep_ in ("prep", "pobj", "compound", "appos"))

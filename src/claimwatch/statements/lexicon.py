@@ -3,8 +3,13 @@
 Kept in one place so that a reviewer can see (and extend) what counts as a cue.
 """
 
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
 # Verbs of saying and reporting: their subject is a source, their complement a content.
-SPEECH_VERBS = frozenset(
+SPEECH_VERBS = _words(
     """
     say tell add state claim declare announce report write tweet post note explain argue insist
     reiterate repeat stress emphasize emphasise underline warn caution assert allege contend maintain
@@ -15,17 +20,17 @@ SPEECH_VERBS = frozenset(
     quote cite comment remark observe mention point propose recommend advise conclude find show
     signal hint speculate concur agree disagree dispute contradict clarify correct retract withdraw
     announce publish broadcast proclaim boast joke muse quip acknowledge affirm reaffirm
-    """.split()
+    """
 )
 
 # Cues whose object is what is claimed ("accused North Korea of ...", "dismissed them as ...").
-ACT_VERBS = frozenset(
+ACT_VERBS = _words(
     """
     accuse charge blame dismiss deny reject refute condemn criticize criticise praise urge
     call demand warn threaten vow pledge promise express voice raise confirm verify monitor
     investigate probe welcome denounce slam announce mention discuss answer endorse tout propose
     unveil question defend attack praise thank
-    """.split()
+    """
 )
 
 # Cues whose content is the object of a preposition: "called for ...", "commented on ...".
@@ -37,41 +42,41 @@ PREPOSITIONAL_CUES = {
 }
 
 # "expressed concern", "voiced doubts": the object noun makes "express" a speech act.
-EXPRESSED_NOUNS = frozenset(
+EXPRESSED_NOUNS = _words(
     "concern concerns doubt doubts hope hopes regret support opposition alarm fear fears outrage"
-    " skepticism scepticism confidence worry worries condolences gratitude disappointment".split()
+    " skepticism scepticism confidence worry worries condolences gratitude disappointment"
 )
 
 # Verbs that make the outlet itself the voice when their subject is evidence, not a source.
-OUTLET_EVIDENCE_VERBS = frozenset("suggest indicate show signal point mean appear seem reveal underscore".split())
+OUTLET_EVIDENCE_VERBS = _words("suggest indicate show signal point mean appear seem reveal underscore")
 
 # Nouns that name where or how something was said: "in his daily video message".
-VENUE_NOUNS = frozenset(
+VENUE_NOUNS = _words(
     """
     message address speech hearing interview statement briefing conference session meeting summit
     broadcast post tweet video podcast press parliament congress assembly rally forum debate
     testimony remarks report letter op-ed column communique communiqué television radio channel
     call phone telephone sideline sidelines visit appearance event ceremony
-    """.split()
+    """
 )
 
 # Heads of descriptions that can stand for an earlier named speaker ("the minister said").
-ROLE_NOUNS = frozenset(
+ROLE_NOUNS = _words(
     """
     president minister secretary spokesperson spokesman spokeswoman ambassador envoy chancellor king queen
     leader chief director commander general official analyst senator lawmaker legislator governor mayor
     chairman chairwoman chair head adviser advisor deputy representative diplomat officer researcher
     expert professor correspondent editor premier ruler dictator prosecutor judge lawyer attorney
     negotiator delegate candidate nominee councillor councilor mp colonel admiral lieutenant captain
-    """.split()
+    """
 )
 
-ORGANIZATION_NOUNS = frozenset(
+ORGANIZATION_NOUNS = _words(
     """
     ministry government agency service office council committee department military army navy
     command embassy parliament administration cabinet commission company firm group institute
     kremlin presidency party alliance bureau coalition organization organisation union court police
-    """.split()
+    """
 )
 
 PERSON_PRONOUNS = {"he": "male", "him": "male", "his": "male", "she": "female", "her": "female"}

@@ -185,10 +185,8 @@ class SpeakerResolver:
             self.spoken.append(known)
         # The name the speaker goes by here is the entity holding the head, not a nationality before it
         # ("Ukrainian President Volodymyr Zelensky" is written "Volodymyr Zelensky", not "Ukrainian").
-        named = next(
-            (ent for ent in mention.ents if ent.label_ in ("PERSON", "ORG", "GPE", "NORP") and ent.start <= head.i < ent.end),
-            None,
-        )
+        labels = ("PERSON", "ORG", "GPE", "NORP")
+        named = next((ent for ent in mention.ents if ent.label_ in labels and ent.start <= head.i < ent.end), None)
         return Speaker(
             mention=span_of(mention),
             entity=known.name,
@@ -270,6 +268,15 @@ class SpeakerResolver:
                 return known, known.mention
         return None
 
+    def _organization_described(self, head: Token) -> tuple[Known, TextSpan | None] | None:
+        """"the ministry", "the spy agency": the latest organisation that spoke, preferably one named so."""
+        spoken = [known for known in reversed(self.spoken) if known.kind == "organization"]
+        noun = head.lemma_.lower()
+        for known in spoken:
+            if noun in known.name.lower():
+                return known, known.mention
+        return (spoken[0], spoken[0].mention) if spoken else None
+
     def _organization(self, ent: Span, mention: Span) -> Known:
         name = _clean_name(ent.text)
         anchor = ent
@@ -314,6 +321,15 @@ def _is_definite_description(mention: Span, head: Token) -> bool:
 def _possessor(name: str) -> str:
     """"South Korea's" -> "South Korea"."""
     return re.sub(r"\s*['’]s?$", "", name.strip())
+
+
+def _is_definite_org_description(mention: Span, head: Token) -> bool:
+    """"the ministry", "the spy agency", "the bureau": an organisation named before."""
+    return (
+        head.lemma_.lower() in lexicon.ORGANIZATION_NOUNS
+        and mention[0].lower_ in ("the", "this")
+        and not any(t.pos_ == "PROPN" for t in mention)
+    )
 
 
 def _surname(name: str) -> str:

@@ -114,7 +114,8 @@ def _month_range(text: str, reference: date):
 
 def _calendar_day(text: str, reference: date):
     month_names = "|".join([*MONTHS, *_MONTH_ABBREVIATIONS])
-    if not re.search(rf"\b(?:{month_names})\b \d{{1,2}}\b|\b\d{{1,2}} (?:{month_names})\b|\b\d{{4}} \d{{2}} \d{{2}}\b", text):
+    day_pattern = rf"\b(?:{month_names})\b \d{{1,2}}\b|\b\d{{1,2}} (?:{month_names})\b|\b\d{{4}} \d{{2}} \d{{2}}\b"
+    if not re.search(day_pattern, text):
         return None
     has_year = bool(re.search(r"\b\d{4}\b", text))
     try:

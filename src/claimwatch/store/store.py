@@ -17,6 +17,8 @@ from claimwatch.errors import Errors, StoreError
 from claimwatch.extract.dates import iso_to_utc
 from claimwatch.records import Article, Assessment, IngestOutcome, Paragraph, Proposition, Statement
 from claimwatch.statements.entities import entity_id, entity_key
+from claimwatch.store import story_rows
+from claimwatch.stories.features import ArticleFeatures
 from claimwatch.store.schema import (
     article_raw,
     articles,
@@ -74,6 +76,7 @@ class Store:
         encoding: str | None = None,
         article_statements: list[Statement] | None = None,
         article_assessments: list[Assessment] | None = None,
+        features: ArticleFeatures | None = None,
     ) -> IngestOutcome:
         """Store an article and its statements: new, a duplicate (no-op), or a revision of a stored one."""
         now = _utcnow()
@@ -97,6 +100,9 @@ class Store:
                 if article_statements:
                     _insert_statements(conn, article_statements)
                     _insert_assessments(conn, article_assessments or [])
+                if features is not None:
+                    story_rows.save_features(conn, features)
+                    story_rows.add_frequencies(conn, features.terms)
         except IntegrityError:
             # Another writer stored the same text between our check and insert.
             return IngestOutcome(article.source, "duplicate", article.id, title=article.title)
@@ -235,6 +241,75 @@ class Store:
         )
         with self.engine.connect() as conn:
             return [dict(row) for row in conn.execute(query).mappings()]
+
+    # -- stories and watches ---------------------------------------------------------
+    def assign_stories(self) -> int:
+        """Place every article that is in no story yet (normally just the newly ingested ones)."""
+        from claimwatch.stories.assign import assign_article
+
+        with self.engine.connect() as conn:
+            pending = story_rows.unassigned_articles(conn)
+        for article_id in pending:
+            with self.engine.begin() as conn:
+                if story_rows.load_features(conn, [article_id]):
+                    assign_article(conn, article_id, _utcnow())
+        return len(pending)
+
+    def stories(self) -> list[dict]:
+        with self.engine.connect() as conn:
+            found = story_rows.story_rows(conn)
+            members = story_rows.story_members(conn)
+        for story in found:
+            story["article_ids"] = members.get(story["id"], [])
+        return found
+
+    def story(self, story_id: str) -> dict:
+        with self.engine.connect() as conn:
+            found = [s for s in story_rows.story_rows(conn) if s["id"].startswith(story_id)]
+            if len(found) != 1:
+                raise StoreError(Errors.E204.format(kind="story", ident=story_id, count=len(found)))
+            story = found[0]
+            story["article_ids"] = story_rows.story_members(conn, story["id"]).get(story["id"], [])
+        return story
+
+    def features(self, article_ids: list[str]) -> dict[str, dict]:
+        with self.engine.connect() as conn:
+            return story_rows.load_features(conn, article_ids)
+
+    def articles_by_id(self, article_ids: list[str]) -> dict[str, dict]:
+        if not article_ids:
+            return {}
+        columns = [c for c in articles.c if c.name not in ("removed_lines",)]
+        with self.engine.connect() as conn:
+            query = select(*columns).where(articles.c.id.in_(article_ids))
+            return {row["id"]: dict(row) for row in conn.execute(query).mappings()}
+
+    def add_watch(self, row: dict) -> None:
+        with self.engine.begin() as conn:
+            story_rows.save_watch(conn, row)
+
+    def watches(self) -> list[dict]:
+        with self.engine.connect() as conn:
+            return story_rows.watch_rows(conn)
+
+    def watch(self, watch_id: str) -> dict:
+        found = [w for w in self.watches() if w["id"].startswith(watch_id)]
+        if len(found) != 1:
+            raise StoreError(Errors.E204.format(kind="watch", ident=watch_id, count=len(found)))
+        return found[0]
+
+    def remove_watch(self, watch_id: str) -> None:
+        identifier = self.watch(watch_id)["id"]
+        with self.engine.begin() as conn:
+            story_rows.delete_watch(conn, identifier)
+
+    def save_watch_reports(self, watch_id: str, reports: list[dict]) -> None:
+        with self.engine.begin() as conn:
+            story_rows.save_watch_reports(conn, watch_id, reports)
+
+    def watch_reports(self, watch_id: str) -> list[dict]:
+        with self.engine.connect() as conn:
+            return story_rows.watch_report_rows(conn, watch_id)
 
     def count_articles(self) -> int:
         with self.engine.connect() as conn:

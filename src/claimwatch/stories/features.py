@@ -12,6 +12,7 @@ from claimwatch.statements.quotes import find_quotes
 from claimwatch.stories.similarity import TermCounts, term_counts
 
 MINHASH_PERMUTATIONS = 64
+MINHASH_SEED = 1
 SHINGLE_WORDS = 5
 MIN_QUOTE_WORDS = 8
 _WORD = re.compile(r"\w+", re.UNICODE)
@@ -36,7 +37,7 @@ def article_features(article: Article) -> ArticleFeatures:
 
 def body_minhash(body: str) -> tuple[int, ...]:
     words = [word.lower() for word in _WORD.findall(body)]
-    signature = MinHash(num_perm=MINHASH_PERMUTATIONS, seed=1)
+    signature = MinHash(num_perm=MINHASH_PERMUTATIONS, seed=MINHASH_SEED)
     for index in range(max(1, len(words) - SHINGLE_WORDS + 1)):
         signature.update(" ".join(words[index : index + SHINGLE_WORDS]).encode("utf-8"))
     return tuple(int(value) for value in signature.hashvalues)
@@ -56,3 +57,8 @@ def long_quotes(body: str) -> tuple[str, ...]:
         if len(words) >= MIN_QUOTE_WORDS:
             found.append(" ".join(words))
     return tuple(found)
+
+
+def minhash_scheme() -> str:
+    """The hashing scheme of the signatures above (LeanMinHash needs it to rebuild them)."""
+    return MinHash(num_perm=MINHASH_PERMUTATIONS, seed=MINHASH_SEED).scheme

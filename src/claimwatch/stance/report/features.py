@@ -60,14 +60,28 @@ def _normalise_rows(matrix: np.ndarray) -> np.ndarray:
 
 
 class TextViews:
-    """Each distinct text viewed once, rows addressed by text (bodies repeat across pairs)."""
+    """Each distinct text viewed once; pairs are rows of headline and body indices into ``views``."""
 
-    def __init__(self, pairs: Sequence[Pair]) -> None:
+    def __init__(self, views: list[TextView], headline_rows: np.ndarray, body_rows: np.ndarray) -> None:
+        self.views = views
+        self.headline_rows = headline_rows
+        self.body_rows = body_rows
+
+    @classmethod
+    def of(cls, pairs: Sequence[Pair]) -> TextViews:
         texts = list(dict.fromkeys(text for pair in pairs for text in pair))
-        self.index = {text: row for row, text in enumerate(texts)}
-        self.views = [view_text(text) for text in texts]
-        self.headline_rows = np.array([self.index[headline] for headline, _ in pairs], dtype=np.int64)
-        self.body_rows = np.array([self.index[body] for _, body in pairs], dtype=np.int64)
+        index = {text: row for row, text in enumerate(texts)}
+        return cls(
+            [view_text(text) for text in texts],
+            np.array([index[headline] for headline, _ in pairs], dtype=np.int64),
+            np.array([index[body] for _, body in pairs], dtype=np.int64),
+        )
+
+    def __len__(self) -> int:
+        return len(self.headline_rows)
+
+    def subset(self, rows: np.ndarray) -> TextViews:
+        return TextViews(self.views, self.headline_rows[rows], self.body_rows[rows])
 
     def pair_views(self) -> list[tuple[TextView, TextView]]:
         return [(self.views[h], self.views[b]) for h, b in zip(self.headline_rows, self.body_rows)]
@@ -76,25 +90,33 @@ class TextViews:
 class FeatureSpace:
     """Vocabularies, IDF weights and the LSA projection learnt from the training texts."""
 
-    def __init__(self, stance_terms: int = 5000, lsa_components: int = 100, random_state: int = 0) -> None:
-        self.stance_terms = stance_terms
+    def __init__(
+        self,
+        relevance_terms: int = 40_000,
+        topic_terms: int = 5000,
+        lsa_components: int = 100,
+        stance_terms: int = 5000,
+        random_state: int = 0,
+    ) -> None:
+        self.relevance_terms = relevance_terms
+        self.topic_terms = topic_terms
         self.lsa_components = lsa_components
+        self.stance_terms = stance_terms
         self.random_state = random_state
 
     def fit(self, headlines: Sequence[str], bodies: Sequence[str]) -> FeatureSpace:
         headline_views = [view_text(text) for text in dict.fromkeys(headlines)]
         body_views = [view_text(text) for text in dict.fromkeys(bodies)]
-        every_view = headline_views + body_views
-        self.relevance_vectorizer = TfidfVectorizer(
-            token_pattern=r"\S+", lowercase=False, ngram_range=(1, 2), min_df=2, sublinear_tf=True, dtype=np.float32
-        )
-        relevance = self.relevance_vectorizer.fit_transform(view.content_text for view in every_view)
-        components = min(self.lsa_components, relevance.shape[1] - 1)
-        self.lsa = TruncatedSVD(n_components=components, random_state=self.random_state).fit(relevance)
-        self.stance_vectorizer = TfidfVectorizer(
-            token_pattern=r"\S+", lowercase=False, max_features=self.stance_terms, sublinear_tf=True, dtype=np.float32
-        ).fit(view.stem_text for view in every_view)
-        for vectorizer in (self.relevance_vectorizer, self.stance_vectorizer):
+        content = [view.content_text for view in headline_views + body_views]
+        self.relevance_vectorizer = _vectorizer(self.relevance_terms, ngram_range=(1, 2), min_df=2).fit(content)
+        self.topic_vectorizer = _vectorizer(self.topic_terms)
+        topics = self.topic_vectorizer.fit_transform(content)
+        components = min(self.lsa_components, topics.shape[1] - 1)
+        self.lsa = TruncatedSVD(n_components=components, random_state=self.random_state).fit(topics)
+        self.lsa.components_ = self.lsa.components_.astype(np.float32)
+        stems = [view.stem_text for view in headline_views + body_views]
+        self.stance_vectorizer = _vectorizer(self.stance_terms).fit(stems)
+        for vectorizer in (self.relevance_vectorizer, self.topic_vectorizer, self.stance_vectorizer):
             vectorizer.stop_words_ = None  # the pruned terms: large and not needed to transform
         self._fit_bm25(body_views)
         return self
@@ -108,18 +130,37 @@ class FeatureSpace:
         self.unseen_idf = math.log((count - 1 + 0.5) / 1.5 + 1.0)
         self.mean_body_tokens = float(np.mean([len(view.stems) for view in body_views])) if body_views else 1.0
 
-    # relatedness -----------------------------------------------------------------------------
-
-    def relatedness_features(self, views: TextViews) -> np.ndarray:
-        relevance = self.relevance_vectorizer.transform(view.content_text for view in views.views)
-        lsa = _normalise_rows(self.lsa.transform(relevance))
-        cosine_tfidf = _row_cosines(relevance[views.headline_rows], relevance[views.body_rows])
-        cosine_lsa = _row_cosines(lsa[views.headline_rows], lsa[views.body_rows])
-        overlap = np.array([self._overlap_features(h, b) for h, b in views.pair_views()], dtype=np.float64)
-        return np.column_stack([cosine_tfidf, cosine_lsa, overlap])
-
     def _idf_of(self, stem: str) -> float:
         return self.idf.get(stem, self.unseen_idf)
+
+    def relatedness_features(self, views: TextViews) -> np.ndarray:
+        """One row a pair, columns ``RELATEDNESS_FEATURES``."""
+        content = [view.content_text for view in views.views]
+        relevance = self.relevance_vectorizer.transform(content)
+        topics = self.topics(views)
+        cosine_tfidf = _row_cosines(relevance[views.headline_rows], relevance[views.body_rows])
+        cosine_lsa = _row_cosines(topics[views.headline_rows], topics[views.body_rows])
+        overlap = [self._overlap_features(headline, body) for headline, body in views.pair_views()]
+        return np.column_stack([cosine_tfidf, cosine_lsa, np.array(overlap, dtype=np.float64).reshape(len(views), -1)])
+
+    def topics(self, views: TextViews) -> np.ndarray:
+        """L2-normalised LSA projection of every distinct text (rows as ``views.views``)."""
+        topics = self.topic_vectorizer.transform(view.content_text for view in views.views)
+        return _normalise_rows(self.lsa.transform(topics))
+
+    def stance_dense_features(self, views: TextViews, relatedness: np.ndarray) -> np.ndarray:
+        """Relatedness, cue counts (``STANCE_EXTRA_FEATURES``) and the LSA topics of headline and body."""
+        cues = np.array([_stance_cues(h, b) for h, b in views.pair_views()], dtype=np.float64)
+        topics = self.topics(views)
+        headline_topics, body_topics = topics[views.headline_rows], topics[views.body_rows]
+        return np.hstack(
+            [relatedness, cues.reshape(len(views), -1), headline_topics, body_topics, headline_topics * body_topics]
+        )
+
+    def stance_term_vectors(self, views: TextViews) -> sparse.csr_matrix:
+        """[TF-IDF of the headline | TF-IDF of the body], one row a pair."""
+        vectors = self.stance_vectorizer.transform(view.stem_text for view in views.views).tocsr()
+        return sparse.hstack([vectors[views.headline_rows], vectors[views.body_rows]], format="csr")
 
     def _overlap_features(self, headline: TextView, body: TextView) -> list[float]:
         words = headline.content_stems
@@ -154,23 +195,18 @@ class FeatureSpace:
         length_norm = BM25_K1 * (1 - BM25_B + BM25_B * len(body.stems) / self.mean_body_tokens)
         return sum(self._idf_of(s) * tf * (BM25_K1 + 1) / (tf + length_norm) for s, tf in counts.items())
 
-    # stance ----------------------------------------------------------------------------------
 
-    def stance_extra_features(self, views: TextViews) -> np.ndarray:
-        return np.array([_stance_cues(h, b) for h, b in views.pair_views()], dtype=np.float64).reshape(
-            len(views.headline_rows), len(STANCE_EXTRA_FEATURES)
-        )
-
-    def stance_term_vectors(self, views: TextViews) -> sparse.csr_matrix:
-        """[TF-IDF of the headline | TF-IDF of the body], one row a pair."""
-        vectors = self.stance_vectorizer.transform(view.stem_text for view in views.views).tocsr()
-        return sparse.hstack([vectors[views.headline_rows], vectors[views.body_rows]], format="csr")
-
-    def lsa_vectors(self, views: TextViews) -> tuple[np.ndarray, np.ndarray]:
-        """LSA projections (L2-normalised) of the headline and of the body, one row a pair."""
-        relevance = self.relevance_vectorizer.transform(view.content_text for view in views.views)
-        lsa = _normalise_rows(self.lsa.transform(relevance))
-        return lsa[views.headline_rows], lsa[views.body_rows]
+def _vectorizer(max_features: int, ngram_range: tuple[int, int] = (1, 1), min_df: int = 1) -> TfidfVectorizer:
+    """TF-IDF over texts that are already space-separated stems."""
+    return TfidfVectorizer(
+        token_pattern=r"\S+",
+        lowercase=False,
+        ngram_range=ngram_range,
+        min_df=min_df,
+        max_features=max_features,
+        sublinear_tf=True,
+        dtype=np.float32,
+    )
 
 
 def _char_ngram_overlap(headline: str, body: str, size: int) -> float:

@@ -1,0 +1,250 @@
+"""The brief: one page on where a claim stands, for a watch or a story.
+
+Bottom line up front with an ICD 203 term, key judgments, who asserts, denies, assesses or
+investigates (with Admiralty grades), the status timeline, what is still unknown, sources.
+``build_brief`` returns the JSON-ready dict; ``render_markdown`` and ``render_html`` print it.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from datetime import UTC, datetime
+
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from claimwatch.gazetteer import Gazetteer
+from claimwatch.store import Store
+from claimwatch.stories.grading import SourceRegistry, credibility, outlet_type, voice_type
+from claimwatch.stories.independence import origins
+from claimwatch.stories.status import occasions, stance_of, status_history
+from claimwatch.stories.watch import watch_statements
+
+# The likelihood a status supports, in ICD 203 words (docs/grading.md).
+STATUS_LIKELIHOOD = {
+    "officially confirmed": "almost certain",
+    "corroborated": "likely",
+    "contested": "roughly even chance",
+    "unverified": "roughly even chance",
+    "refuted": "very unlikely",
+}
+UNKNOWNS = {
+    "send_troops": [
+        "independent imagery or verified footage of {actor} personnel in or for {recipient}",
+        "an acknowledgement by {actor} or {recipient}",
+        "casualty, prisoner or unit reports naming {actor} personnel",
+    ],
+    "supply_weapons": [
+        "recovered munitions or shipping records traced to {actor}",
+        "an acknowledgement by {actor} or {recipient}",
+    ],
+}
+GENERIC_UNKNOWNS = [
+    "confirmation by an intelligence service or government that is not a party",
+    "a named, on-the-record source where only unnamed ones speak so far",
+]
+
+
+def build_brief(store: Store, target: str, gazetteer: Gazetteer, registry: SourceRegistry) -> dict:
+    """A brief for a watch or a story id (or a unique prefix of either)."""
+    watch = next((w for w in store.watches() if w["id"].startswith(target)), None)
+    if watch is not None:
+        statements = watch_statements(store, watch)
+        linked_reports = {row["article_id"]: row for row in store.watch_reports(watch["id"])}
+        return _assemble(store, "watch", watch["id"], watch["text"], watch, statements, linked_reports, gazetteer, registry)
+    story = store.story(target)
+    members = set(story["article_ids"])
+    story_statements = [s for s in store.list_statements() if s["article_id"] in members]
+    main = Counter(s["claim_id"] for s in story_statements if s["claim_id"]).most_common(1)
+    claims = {c["id"]: c for c in store.list_claims()}
+    claim = claims.get(main[0][0]) if main else None
+    statements = [s for s in story_statements if claim and s["claim_id"] == claim["id"]] or story_statements
+    reports = {article_id: {"article_id": article_id, "stance": None} for article_id in story["article_ids"]}
+    return _assemble(
+        store, "story", story["id"], claim["text"] if claim else story["title"], claim or {}, statements, reports,
+        gazetteer, registry,
+    )
+
+
+def _assemble(store, kind, identifier, claim_text, claim, statements, linked_reports, gazetteer, registry) -> dict:
+    article_ids = list(dict.fromkeys([*(s["article_id"] for s in statements), *linked_reports]))
+    found = store.articles_by_id(article_ids)
+    reports = sorted(found.values(), key=lambda a: (a["published_utc"] or a["ingested_at"], a["id"]))
+    origin_of = origins(reports, store.features(article_ids), gazetteer)
+    parties = {code for code in (claim.get("actor_code"), claim.get("recipient_code")) if code}
+    statements = sorted(statements, key=lambda s: (s["said_on"] or "", s["published"] or "", s["start"]))
+    types = {s["id"]: voice_type(s, parties, gazetteer) for s in statements}
+    all_occasions = occasions(statements, origin_of, types)
+    history = status_history(all_occasions, parties)
+    status = history[-1]["status"] if history else "unverified"
+    statement_rows = [_statement_row(s, types[s["id"]], status, registry) for s in statements]
+    source_rows = _sources(reports, origin_of, statements, linked_reports, parties, status, gazetteer, registry)
+    voices = sorted({s["speaker_entity"] for s in statements if s["speaker_entity"] and s["voice"] != "outlet"})
+    independent = len(set(origin_of.values()))
+    likelihood = STATUS_LIKELIHOOD[status]
+    return {
+        "kind": kind,
+        "id": identifier,
+        "claim": claim_text,
+        "status": status,
+        "likelihood": likelihood,
+        "bottom_line": f"It is {likelihood} that {_sentence(claim_text)} (status: {status}; "
+        f"{len(reports)} reports from {independent} independent origins, {len(voices)} voices).",
+        "key_judgments": _key_judgments(all_occasions, status, history, len(reports), independent, voices),
+        "reports": len(reports),
+        "independent_origins": independent,
+        "voices": voices,
+        "statements": statement_rows,
+        "status_history": history,
+        "unknowns": _unknowns(claim, status),
+        "sources": source_rows,
+        "generated_at": datetime.now(UTC).isoformat(timespec="seconds"),
+    }
+
+
+def _statement_row(statement: dict, source_type: str, status: str, registry: SourceRegistry) -> dict:
+    reliability = registry.reliability(statement["speaker_entity"] or statement["outlet"], source_type)
+    grade = f"{reliability}{credibility(stance_of(statement), status)}"
+    return {
+        "id": statement["id"],
+        "said_on": statement["said_on"],
+        "speaker": statement["speaker"],
+        "speaker_entity": statement["speaker_entity"],
+        "role": statement["speaker_role"],
+        "country": statement["speaker_country"],
+        "act": statement["act"],
+        "certainty": statement["certainty"],
+        "conditional": bool(statement["conditional"]),
+        "polarity": statement["polarity"],
+        "outlet": statement["outlet"],
+        "quote": statement["content"],
+        "article_id": statement["article_id"],
+        "url": statement.get("url"),
+        "link": f"/articles/{statement['article_id']}#s-{statement['id']}",
+        "start": statement["content_start"],
+        "end": statement["content_end"],
+        "source_type": source_type,
+        "admiralty": grade,
+    }
+
+
+def _sources(reports, origin_of, statements, linked_reports, parties, status, gazetteer, registry) -> list[dict]:
+    by_article: dict[str, list[dict]] = {}
+    for statement in statements:
+        by_article.setdefault(statement["article_id"], []).append(statement)
+    rows = []
+    for report in reports:
+        own = by_article.get(report["id"], [])
+        stances = {stance_of(s) for s in own}
+        model = (linked_reports.get(report["id"]) or {}).get("stance")
+        stance = "support" if "support" in stances or model == "agree" else (
+            "oppose" if "oppose" in stances or model == "disagree" else "neutral"
+        )
+        source_type = outlet_type(report["outlet"], parties, gazetteer)
+        reliability = registry.reliability(report["outlet"], source_type)
+        rows.append(
+            {
+                "article_id": report["id"],
+                "outlet": report["outlet"],
+                "title": report["title"],
+                "published": report["published"],
+                "url": report["url"],
+                "origin": origin_of.get(report["id"]),
+                "report_stance": model,
+                "source_type": source_type,
+                "admiralty": f"{reliability}{credibility(stance, status)}",
+            }
+        )
+    return rows
+
+
+def _key_judgments(all_occasions, status, history, reports, independent, voices) -> list[str]:
+    support = [o for o in all_occasions if o.stance == "support"]
+    oppose = [o for o in all_occasions if o.stance == "oppose"]
+    judgments = [
+        f"Status: {status}, since {history[-1]['on']}." if history else "No statement bears on this claim yet.",
+        f"{reports} reports collapse into {independent} independent origins; {len(voices)} distinct voices.",
+    ]
+    if support:
+        names = ", ".join(sorted({o.statement["speaker_entity"] or "?" for o in support}))
+        judgments.append(f"Backed by: {names}.")
+    if oppose:
+        names = ", ".join(sorted({o.statement["speaker_entity"] or "?" for o in oppose}))
+        judgments.append(f"Denied or doubted by: {names}.")
+    assessors = [o for o in all_occasions if o.statement.get("act") == "assesses"]
+    for occasion in assessors[:3]:
+        statement = occasion.statement
+        judgments.append(f"{statement['speaker_entity']} assesses it {statement['certainty']} ({statement['said_on']}).")
+    conditional = [o for o in all_occasions if o.statement.get("conditional")]
+    if conditional:
+        names = ", ".join(sorted({o.statement["speaker_entity"] or "?" for o in conditional}))
+        judgments.append(f"Conditional on the reports being true: {names}.")
+    return judgments
+
+
+def _unknowns(claim: dict, status: str) -> list[str]:
+    if status in ("officially confirmed", "refuted"):
+        return ["the scale and timing: numbers, units and dates beyond the official statement"]
+    templates = UNKNOWNS.get(claim.get("predicate"), []) + GENERIC_UNKNOWNS
+    actor = claim.get("actor") or "the accused party"
+    recipient = claim.get("recipient") or "the other party"
+    return [template.format(actor=actor, recipient=recipient) for template in templates]
+
+
+def _sentence(text: str) -> str:
+    """The claim inside a sentence: "The reports are..." -> "the reports are...", names kept."""
+    text = text.strip().rstrip(".")
+    first = text.split()[0] if text.split() else ""
+    return text[:1].lower() + text[1:] if first.lower() in STOP_WORDS else text
+
+
+def render_markdown(brief: dict) -> str:
+    lines = [
+        f"# Brief: {brief['claim']}",
+        "",
+        f"**Bottom line:** {brief['bottom_line']}",
+        "",
+        "## Key judgments",
+        *[f"- {item}" for item in brief["key_judgments"]],
+        "",
+        "## Who says what",
+        "",
+        "| date | speaker | role | act | certainty | cond. | outlet | grade | quote |",
+        "|---|---|---|---|---|---|---|---|---|",
+    ]
+    for row in brief["statements"]:
+        speaker = row["speaker_entity"] or row["speaker"] or "?"
+        if row["country"]:
+            speaker += f" ({row['country']})"
+        quote = row["quote"] if len(row["quote"]) <= 120 else row["quote"][:117] + "..."
+        lines.append(
+            f"| {row['said_on'] or ''} | {_cell(speaker)} | {_cell(row['role'] or '')} | {row['act']} | "
+            f"{row['certainty']} | {'yes' if row['conditional'] else ''} | {_cell(row['outlet'] or '')} | "
+            f"{row['admiralty']} | [{_cell(quote)}]({row['link']}) |"
+        )
+    lines += ["", "## Status timeline", ""]
+    lines += [
+        f"- {item['on']}: **{item['status']}** after {item['speaker'] or '?'} {item['act']} "
+        f"(statement {item['statement_id']})"
+        for item in brief["status_history"]
+    ]
+    lines += ["", "## Still unknown", "", *[f"- {item}" for item in brief["unknowns"]], "", "## Sources", ""]
+    lines += ["| published | outlet | title | origin | grade |", "|---|---|---|---|---|"]
+    for row in brief["sources"]:
+        lines.append(
+            f"| {row['published'] or ''} | {_cell(row['outlet'] or '')} | {_cell(row['title'] or '')} | "
+            f"{(row['origin'] or '')[:8]} | {row['admiralty']} |"
+        )
+    lines += ["", f"_Generated {brief['generated_at']} by claimwatch. Grades: Admiralty (reliability A-F, "
+              "credibility 1-6); likelihood: ICD 203._", ""]
+    return "\n".join(lines)
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def render_html(brief: dict) -> str:
+    from jinja2 import Environment, PackageLoader, select_autoescape
+
+    environment = Environment(loader=PackageLoader("claimwatch.stories", "templates"), autoescape=select_autoescape())
+    return environment.get_template("brief.html").render(brief=brief)

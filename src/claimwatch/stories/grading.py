@@ -1,0 +1,121 @@
+"""Admiralty grades: source reliability (A-F) and information credibility (1-6).
+
+Reliability comes from the source registry: a user's named entries, else the default for
+the source's type (``sources.toml``). Credibility comes from how the claim stands when
+graded: confirmed by other independent sources (1), probably true (2), possibly true (3),
+doubtful (4), improbable (5), cannot be judged (6). Rules in docs/grading.md.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import tomllib
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+
+from claimwatch.gazetteer import Gazetteer
+
+ENV_VAR = "CLAIMWATCH_SOURCES"
+RELIABILITY = ("A", "B", "C", "D", "E", "F")
+_OFFICIAL_ROLES = re.compile(
+    r"\b(?:president|minister|secretary|spokes(?:person|man|woman)|ambassador|official|chancellor|premier|"
+    r"envoy|diplomat|governor|mayor|senator|lawmaker|deputy|chief of staff|king|queen|leader)\b",
+    re.I,
+)
+_MILITARY_ROLES = re.compile(r"\b(?:general|commander|colonel|admiral|officer|chief of|military)\b", re.I)
+_EXPERT_ROLES = re.compile(r"\b(?:analyst|expert|professor|researcher|fellow|scholar|director of)\b", re.I)
+_UNNAMED = re.compile(r"\b(?:officials?|sources?|diplomats?|people familiar|insiders?|person)\b", re.I)
+_ORG_KINDS = (
+    ("intelligence", re.compile(r"intelligence|spy|security service|\bNIS\b|\bNIB\b", re.I)),
+    ("military", re.compile(r"\b(?:army|military|armed forces|forces|command|navy|air force|defen[cs]e staff)\b", re.I)),
+    ("government", re.compile(r"\b(?:ministry|government|council|office|presidency|cabinet|department|embassy|"
+                              r"administration|parliament|white house|kremlin)\b", re.I)),
+    ("expert", re.compile(r"\b(?:institute|center|centre|university|think tank|foundation|watch)\b", re.I)),
+)
+
+
+@dataclass
+class SourceRegistry:
+    defaults: dict[str, str]
+    named: dict[str, str] = field(default_factory=dict)
+
+    def reliability(self, name: str | None, source_type: str) -> str:
+        if name and name.casefold() in self.named:
+            return self.named[name.casefold()]
+        return self.defaults.get(source_type, self.defaults.get("unknown", "F"))
+
+
+def load_registry(extra_paths: list[str | Path] | None = None) -> SourceRegistry:
+    data = tomllib.loads(resources.files("claimwatch.stories").joinpath("sources.toml").read_text("utf-8"))
+    registry = SourceRegistry(defaults=dict(data["defaults"]))
+    paths = [*(extra_paths or []), *filter(None, os.environ.get(ENV_VAR, "").split(os.pathsep))]
+    for path in paths:
+        user = tomllib.loads(Path(path).read_text("utf-8"))
+        registry.defaults.update(user.get("defaults", {}))
+        for entry in user.get("source", []):
+            registry.named[entry["name"].casefold()] = entry["reliability"]
+    return registry
+
+
+def voice_type(statement: dict, parties: set[str], gazetteer: Gazetteer) -> str:
+    """What kind of source a statement's speaker is, for the registry's defaults."""
+    kind = statement.get("speaker_type")
+    name = statement.get("speaker_entity") or ""
+    role = statement.get("speaker_role") or ""
+    mention = statement.get("speaker") or ""
+    party = statement.get("speaker_country") in parties and bool(parties)
+    if kind == "outlet" or statement.get("voice") == "outlet":
+        return "outlet_voice"
+    if kind in ("government", "country"):
+        return "government_party" if party else "government"
+    if kind == "group":
+        return "unnamed" if _UNNAMED.search(mention) else "unknown"
+    if kind == "organization":
+        outlet = gazetteer.outlet(name)
+        if outlet is not None:
+            return _outlet_type(outlet.kind, outlet.country, parties)
+        for org_kind, pattern in _ORG_KINDS:
+            if pattern.search(name):
+                if org_kind == "government" and party:
+                    return "government_party"
+                return org_kind
+        return "unknown"
+    if kind == "person":
+        if _MILITARY_ROLES.search(role):
+            return "military"
+        if _OFFICIAL_ROLES.search(role) or _OFFICIAL_ROLES.search(statement.get("speaker_affiliation") or ""):
+            return "government_party" if party else "government"
+        if _EXPERT_ROLES.search(role):
+            return "expert"
+    return "unknown"
+
+
+def outlet_type(outlet_name: str | None, parties: set[str], gazetteer: Gazetteer) -> str:
+    outlet = gazetteer.outlet(outlet_name) if outlet_name else None
+    if outlet is None:
+        return "news_outlet" if outlet_name else "unknown"
+    return _outlet_type(outlet.kind, outlet.country, parties)
+
+
+def _outlet_type(kind: str, country: str | None, parties: set[str]) -> str:
+    if kind == "state_media":
+        return "state_media_party" if country in parties else "state_media"
+    return kind if kind in ("wire_agency", "news_outlet") else "news_outlet"
+
+
+def credibility(stance: str, status: str) -> int:
+    """Information credibility of a supporting, opposing or neutral item, given the claim's status."""
+    if stance == "neutral":
+        return 6
+    supports = stance == "support"
+    table = {
+        "officially confirmed": (1, 5),
+        "corroborated": (2, 4),
+        "contested": (3, 3),
+        "unverified": (3, 3),
+        "refuted": (5, 1),
+    }
+    for_claim, against_claim = table.get(status, (6, 6))
+    return for_claim if supports else against_claim

@@ -1,0 +1,92 @@
+"""Watches: a claim an analyst tracks, linked to every statement and report that bears on it.
+
+Statements link through their claim (same event and actor, compatible recipient: see
+``stance/claims.py``); a statement whose content names no known event links when its words
+are close to the watch's. Reports link through the report-level stance model
+(agree / disagree / discuss; "unrelated" ones are not linked).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import UTC, datetime
+
+from claimwatch.gazetteer import Gazetteer
+from claimwatch.nlp import load_nlp
+from claimwatch.stance.claims import proposition_of_sentence
+from claimwatch.store import Store
+from claimwatch.stories.similarity import DocumentFrequencies, cosine, term_counts, weighted
+
+TEXT_LINK_THRESHOLD = 0.35
+
+
+def add_watch(store: Store, text: str, gazetteer: Gazetteer) -> dict:
+    nlp = load_nlp()
+    proposition = proposition_of_sentence(text, nlp(text), gazetteer)
+    row = {
+        "id": hashlib.sha256(f"watch:{text.strip().casefold()}".encode()).hexdigest()[:16],
+        "text": text.strip(),
+        "claim_key": proposition.key if proposition else None,
+        "predicate": proposition.predicate if proposition else None,
+        "actor_code": proposition.actor_code if proposition else None,
+        "actor": proposition.actor if proposition else None,
+        "recipient_code": proposition.recipient_code if proposition else None,
+        "created_at": datetime.now(UTC).replace(tzinfo=None),
+    }
+    existing = [w for w in store.watches() if w["id"] == row["id"]]
+    if not existing:
+        store.add_watch(row)
+        link_reports(store, row, store.article_ids())
+    return existing[0] if existing else row
+
+
+def claim_matches(watch: dict, claim: dict) -> bool:
+    if not watch.get("predicate") or claim.get("predicate") != watch["predicate"]:
+        return False
+    if watch.get("actor_code"):
+        if claim.get("actor_code") != watch["actor_code"]:
+            return False
+    elif (claim.get("actor") or "").casefold() != (watch.get("actor") or "").casefold():
+        return False
+    recipient = watch.get("recipient_code")
+    return not recipient or not claim.get("recipient_code") or claim["recipient_code"] == recipient
+
+
+def watch_statements(store: Store, watch: dict) -> list[dict]:
+    """Statements bearing on the watched claim, oldest report first."""
+    claim_ids = {claim["id"] for claim in store.list_claims() if claim_matches(watch, claim)}
+    statements = store.list_statements()
+    linked = [s for s in statements if s["claim_id"] in claim_ids]
+    if not watch.get("predicate"):
+        linked = _close_in_words(watch["text"], statements)
+    return linked
+
+
+def _close_in_words(text: str, statements: list[dict]) -> list[dict]:
+    frequencies = DocumentFrequencies()
+    counts = [term_counts(s["content"]) for s in statements]
+    for count in counts:
+        frequencies.add(count)
+    target = weighted(term_counts(text).words, frequencies, "words")
+    return [
+        statement for statement, count in zip(statements, counts)
+        if cosine(target, weighted(count.words, frequencies, "words")) >= TEXT_LINK_THRESHOLD
+    ]
+
+
+def link_reports(store: Store, watch: dict, article_ids: list[str]) -> None:
+    """Report-level stance of each article toward the watched claim; related ones are kept."""
+    if not article_ids:
+        return
+    from claimwatch.stance.report import load_report_stance_model
+
+    model = load_report_stance_model()
+    found = store.articles_by_id(article_ids)
+    ordered = [found[i] for i in article_ids if i in found]
+    predictions = model.predict([(watch["text"], article["body"]) for article in ordered])
+    rows = [
+        {"article_id": article["id"], "stance": label, "probability": round(probabilities[label], 4)}
+        for article, (label, probabilities) in zip(ordered, predictions)
+        if label != "unrelated"
+    ]
+    store.save_watch_reports(watch["id"], rows)
