@@ -412,11 +412,6 @@ def test_nested_attribution_with_a_described_source(extract: Extract) -> None:
     assert core(inner.content.text) == "the troops would be withdrawn by March"
 
 
-@pytest.mark.xfail(
-    reason="attribution.py takes an act verb inside indirect content ('would defend') for a nested "
-    "statement by the content's own subject",
-    strict=True,
-)
 def test_act_verb_inside_indirect_content_is_no_statement(extract: Extract) -> None:
     body = "Ostravian Foreign Minister Oleksandr Verbitsky said Kestria would defend its ally."
     (statement,) = extract(body)
@@ -478,10 +473,6 @@ def test_outlet_voice(extract: Extract, body: str, content: str) -> None:
         pytest.param(
             "During a parliamentary hearing on Monday, Lena Dravec said the drills were routine.",
             "parliamentary hearing", "the drills were routine",
-            marks=pytest.mark.xfail(
-                reason="attribution.py's trailing-source rule takes the fronted phrase before the comma for "
-                "the content (the cue's own clausal complement is ignored)", strict=True,
-            ),
             id="hearing-fronted-short-tail",
         ),
     ],
@@ -576,11 +567,6 @@ def test_date_inside_the_content_is_not_when_it_was_said(extract: Extract) -> No
 # -- known gaps -----------------------------------------------------------------------------------------
 
 
-@pytest.mark.xfail(
-    reason="'it' is in lexicon.NON_SOURCES, so attribution.py drops '\"...,\" it added' even when 'it' "
-    "stands for an organisation that just spoke",
-    strict=True,
-)
 def test_it_added_after_an_organisation(extract: Extract) -> None:
     body = (
         "The Kremlin said on Monday that the exercises posed no threat to its neighbours. "

@@ -74,7 +74,7 @@ def _speech_verb(cue: Token, sentence: Span, quotes: list[Quote]) -> Attribution
     if trailing is not None:
         return trailing
     subject = _subject_of(cue)
-    if subject is not None and subject.lower_ in lexicon.NON_SOURCES and subject.dep_ != "nsubjpass":
+    if subject is not None and subject.lower_ in lexicon.NON_SOURCES and not _is_speaking_it(subject, cue):
         subject = None
     clause = next((child for child in cue.children if child.dep_ in CLAUSES and child.i > cue.i - 40), None)
     cue_span = _cue_span(cue)
@@ -120,6 +120,8 @@ def _trailing_source(cue: Token, sentence: Span, quotes: list[Quote]) -> Attribu
     The small parser often takes a noun inside CONTENT for the subject here, so the comma decides.
     """
     doc = cue.doc
+    if any(child.dep_ == "ccomp" and child.i > cue.i for child in cue.children):
+        return None  # "During a hearing, X said that ...": the complement after the cue is the content
     tail = [t for t in doc[cue.i + 1 : sentence.end] if not (t.is_punct or t.is_space)]
     comma = next((t for t in reversed(doc[sentence.start : cue.i]) if t.text in (",", "—", "--")), None)
     if comma is None or comma.i - sentence.start < 4:
@@ -144,6 +146,11 @@ def _trailing_source(cue: Token, sentence: Span, quotes: list[Quote]) -> Attribu
     start, end = _trim(doc.text, sentence.start_char, comma.idx)
     start, end = _extend_to_quotes(start, end, quotes)
     return Attribution(sentence, _cue_span(cue), cue.lemma_.lower(), _mention(head), head, start, end, rule="trailing")
+
+
+def _is_speaking_it(subject: Token, cue: Token) -> bool:
+    """"It said", ""...," it added": "it" standing for an organisation that speaks (not "it seems")."""
+    return subject.lower_ == "it" and subject.dep_ == "nsubj" and cue.lemma_.lower() in CORE_SPEECH
 
 
 def _is_inverted(cue: Token, tail: list[Token]) -> bool:
@@ -414,12 +421,26 @@ def _according_to(according: Token, sentence: Span) -> Attribution | None:
 
 
 def _drop_overlapping(found: list[Attribution]) -> list[Attribution]:
-    """One attribution per cue; a cue inside another's content stays (nested attribution)."""
+    """One attribution per cue. A cue inside another's content stays only if it is a verb of saying
+    ("X said Y had told him ..."): "X said Kestria would defend its ally" holds no statement by Kestria."""
     seen: set[int] = set()
     kept = []
     for attribution in found:
         if attribution.cue.start in seen:
             continue
+        inside = any(
+            other is not attribution and other.content_start <= attribution.cue.start_char < other.content_end
+            for other in found
+        )
+        if inside and attribution.cue_lemma not in CORE_SPEECH:
+            continue
         seen.add(attribution.cue.start)
         kept.append(attribution)
     return kept
+
+
+# Verbs of saying proper: they carry a statement even inside another one's content.
+CORE_SPEECH = frozenset(
+    "say tell add state claim announce report write tweet insist reiterate warn assert allege deny confirm "
+    "acknowledge admit explain note argue accuse according to".split()
+) | {"according to"}

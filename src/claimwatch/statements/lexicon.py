@@ -66,7 +66,7 @@ ROLE_NOUNS = _words(
     president minister secretary spokesperson spokesman spokeswoman ambassador envoy chancellor king queen
     leader chief director commander general official analyst senator lawmaker legislator governor mayor
     chairman chairwoman chair head adviser advisor deputy representative diplomat officer researcher
-    expert professor correspondent editor premier ruler dictator prosecutor judge lawyer attorney
+    expert professor correspondent editor premier ruler dictator prosecutor judge lawyer attorney counterpart
     negotiator delegate candidate nominee councillor councilor mp colonel admiral lieutenant captain
     """
 )
