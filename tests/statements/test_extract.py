@@ -397,11 +397,6 @@ def test_nested_attribution(extract: Extract) -> None:
     assert outer.content.start <= inner.start and inner.end <= outer.content.end
 
 
-@pytest.mark.xfail(
-    reason="'counterpart' is not in lexicon.ROLE_NOUNS, so attribution.py takes the subject for evidence "
-    "and drops the inner statement",
-    strict=True,
-)
 def test_nested_attribution_with_a_described_source(extract: Extract) -> None:
     body = (
         "Ostravian Foreign Minister Oleksandr Verbitsky said his Kestrian counterpart had told him that the troops "
