@@ -41,6 +41,7 @@ class Errors(metaclass=ErrorsWithCodes):
     E201 = "no article with id '{article_id}' in the store {db}."
     E202 = "the id prefix '{prefix}' matches {count} articles; give more characters."
     E204 = "no single {kind} matches '{ident}' ({count} do); give more characters of its id."
+    E205 = "the store refused the article ({reason}); nothing of it was stored. Please report this as a bug."
     E203 = "cannot open the store at {db}: {reason}."
     # Evaluation
     E301 = "the benchmark folder {path} has no {missing}; point --zyte at the folder holding ground-truth.json and html/."

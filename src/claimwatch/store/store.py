@@ -103,9 +103,12 @@ class Store:
                 if features is not None:
                     story_rows.save_features(conn, features)
                     story_rows.add_frequencies(conn, features.terms)
-        except IntegrityError:
-            # Another writer stored the same text between our check and insert.
-            return IngestOutcome(article.source, "duplicate", article.id, title=article.title)
+        except IntegrityError as error:
+            # Another writer stored the same text between our check and insert: a duplicate.
+            # Any other conflict is a failure of this article, reported, with nothing stored.
+            if self._has_article(article.id):
+                return IngestOutcome(article.source, "duplicate", article.id, title=article.title)
+            return IngestOutcome(article.source, "failed", error=Errors.E205.format(reason=error.orig))
         status = "revised" if previous else "ingested"
         revision_of = previous.id if previous else None
         return IngestOutcome(article.source, status, article.id, revision_of=revision_of, title=article.title)
@@ -129,6 +132,10 @@ class Store:
         return conn.execute(query).first()
 
     # -- reading ----------------------------------------------------------------
+    def _has_article(self, article_id: str) -> bool:
+        with self.engine.connect() as conn:
+            return conn.execute(select(articles.c.id).where(articles.c.id == article_id)).first() is not None
+
     def resolve_id(self, id_or_prefix: str) -> str:
         with self.engine.connect() as conn:
             ids = conn.execute(
@@ -404,11 +411,13 @@ def _claim_id(conn, proposition: Proposition) -> str:
     Same event and actor, and the same recipient or one of them unknown: the same claim
     ("North Korea is sending troops" joins "North Korea is sending troops to Russia").
     """
-    actor = proposition.actor_code or (proposition.actor or "?").lower()
-    same_event = select(claims).where(claims.c.predicate == proposition.predicate).where(
-        (claims.c.actor_code == proposition.actor_code) if proposition.actor_code
-        else func.lower(claims.c.actor) == actor
-    )
+    if proposition.actor_code:
+        same_actor = claims.c.actor_code == proposition.actor_code
+    elif proposition.actor:
+        same_actor = (claims.c.actor_code.is_(None)) & (func.lower(claims.c.actor) == proposition.actor.lower())
+    else:
+        same_actor = (claims.c.actor_code.is_(None)) & (claims.c.actor.is_(None))
+    same_event = select(claims).where(claims.c.predicate == proposition.predicate).where(same_actor)
     for row in conn.execute(same_event.order_by(claims.c.created_at)).mappings():
         if not row["recipient_code"] or not proposition.recipient_code or row["recipient_code"] == proposition.recipient_code:
             if proposition.recipient_code and not row["recipient_code"]:
