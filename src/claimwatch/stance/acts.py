@@ -33,13 +33,19 @@ _DENY_WORDS = re.compile(
     r"lies?\b|nonsense|absurd|propaganda|slander\w*|no (?:evidence|proof|basis))",
     re.I,
 )
+# Under a plain verb of saying only an unmistakable denial counts ("a provocation by NATO" is not one).
+_FLAT_DENIAL = re.compile(
+    r"\b(?:fake news|fabricat\w+|groundless|baseless|not true|no truth|untrue|lies?\b|nonsense|smear|slander\w*|"
+    r"(?:is|was|are|were) (?:another |a |an )?provocation)",
+    re.I,
+)
 _SAYING = {"call", "describe", "say", "tell", "add", "state", "insist", "write", "claim", "reply", "respond", "stress"}
 _RETRACT_CUES = {"retract", "withdraw", "correct", "recant", "backtrack"}
 _ACCUSE_CUES = {"accuse", "allege", "charge", "blame", "condemn", "denounce", "criticize", "criticise", "slam"}
 _CONFIRM_CUES = {"confirm", "verify", "acknowledge", "admit", "concede", "corroborate"}
 _INVESTIGATE = re.compile(
     r"\b(?:monitor\w*|investigat\w+|prob(?:e|ing)|examin\w+|look(?:ing)? into|verify|verifying|checking|"
-    r"assess(?:ing)? the|keep(?:s|ing)? (?:an )?eye|track\w*|gather\w* information)\b",
+    r"assess(?:ing)? the|keep(?:s|ing)? (?:an )?eye|gather\w* information)\b",
     re.I,
 )
 _CONCERN = re.compile(r"\b(?:concern\w*|worr\w+|alarm\w*|troubl\w+|disturb\w+|deplor\w+|regret\w*)\b", re.I)
@@ -70,7 +76,9 @@ def _act(statement: Statement, modality: Modality) -> str:
     lemma = statement.cue_lemma or ""
     content = statement.content.text
     scope = f"{statement.cue.text if statement.cue else ''} {content}"
-    if lemma in _DENY_CUES or (lemma in _SAYING and _DENY_WORDS.search(content)):
+    if lemma in _DENY_CUES or (lemma in ("call", "describe") and _DENY_WORDS.search(content)):
+        return "denies"
+    if lemma in _SAYING and _FLAT_DENIAL.search(content):
         return "denies"
     if lemma in _RETRACT_CUES:
         return "retracts"

@@ -44,17 +44,16 @@ class Modality:
 
 
 def assess_modality(statement: Statement, doc: Doc) -> Modality:
-    text = doc.text
     content = statement.content
     cue_text = statement.cue.text if statement.cue else ""
-    scope = f"{cue_text} {content.text}"
+    scope = f"{cue_text} {content.text}".replace("’", "'")
     term, words = read_certainty(scope)
     if words and _negated_before(scope, words):
         term = _NEGATED_TERM.get(term, term)
     if statement.cue_lemma in ("believe", "think", "suspect", "estimate", "assess", "expect") and term == NOT_STATED:
         term, words = "likely", cue_text
     tokens = [t for t in doc if content.start <= t.idx < content.end]
-    condition = _condition(tokens, content.text)
+    condition = _condition(tokens, content.text, counterfactual_would=statement.kind in ("direct", "mixed"))
     sentence = _sentence_text(doc, statement)
     return Modality(
         polarity=_polarity(tokens, content.text),
@@ -86,8 +85,12 @@ def _polarity(tokens: list[Token], content_text: str) -> str:
     return "affirmed"
 
 
-def _condition(tokens: list[Token], content_text: str) -> str | None:
-    """"if true", "if it comes under attack", or a counterfactual "would"."""
+def _condition(tokens: list[Token], content_text: str, counterfactual_would: bool = True) -> str | None:
+    """"if true", "if it comes under attack", or a counterfactual "would".
+
+    In indirect speech "would" is mostly the future seen from the past ("said it would help"), so it
+    only marks a condition in the speaker's own words.
+    """
     for token in tokens:
         if token.dep_ == "mark" and token.lower_ in _CONDITION_MARKS:
             clause = token.head
@@ -97,8 +100,8 @@ def _condition(tokens: list[Token], content_text: str) -> str | None:
     match = re.search(r"\b(?:if|unless) (?:true|confirmed|so|accurate|verified|correct)\b", content_text, re.I)
     if match:
         return match.group(0)
-    for token in tokens:
-        if token.lower_ == "would" and token.dep_ == "aux":
+    for token in tokens if counterfactual_would else ():
+        if token.lower_ == "would" and token.dep_ == "aux" and token.head.lemma_.lower() not in ("expect", "like", "love"):
             return "would"
     return None
 
