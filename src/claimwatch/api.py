@@ -20,8 +20,8 @@ from claimwatch.nlp import load_nlp
 from claimwatch.records import IngestOutcome, ProcessedArticle, SourceDocument
 from claimwatch.stance.assess import assess_statements
 from claimwatch.statements import extract_statements
-from claimwatch.stories.features import article_features
 from claimwatch.store import Store
+from claimwatch.stories.features import article_features
 
 
 @dataclass
@@ -43,9 +43,7 @@ class IngestReport:
         return {
             **dict(self.counts),
             "skipped_files": self.skipped_files,
-            "outcomes": [
-                {k: v for k, v in vars_of(outcome).items() if v is not None} for outcome in self.outcomes
-            ],
+            "outcomes": [{k: v for k, v in vars_of(outcome).items() if v is not None} for outcome in self.outcomes],
         }
 
 
@@ -224,12 +222,48 @@ def extract_stored(store: Store, gazetteer: Gazetteer | None = None, article_id:
 
 
 STATEMENT_FIELDS = (
-    "id", "article_id", "sentence_index", "speaker", "speaker_entity", "speaker_entity_id", "speaker_type",
-    "speaker_role", "speaker_affiliation", "speaker_country", "cue", "cue_lemma", "content", "kind", "voice",
-    "venue", "said_on", "said_on_end", "said_on_precision", "said_on_phrase", "parent_id", "start", "end",
-    "speaker_start", "speaker_end", "cue_start", "cue_end", "content_start", "content_end", "outlet", "published",
-    "url", "polarity", "certainty", "probability", "certainty_cue", "conditional", "condition", "evidential", "act",
-    "plover", "claim_id",
+    "id",
+    "article_id",
+    "sentence_index",
+    "speaker",
+    "speaker_entity",
+    "speaker_entity_id",
+    "speaker_type",
+    "speaker_role",
+    "speaker_affiliation",
+    "speaker_country",
+    "cue",
+    "cue_lemma",
+    "content",
+    "kind",
+    "voice",
+    "venue",
+    "said_on",
+    "said_on_end",
+    "said_on_precision",
+    "said_on_phrase",
+    "parent_id",
+    "start",
+    "end",
+    "speaker_start",
+    "speaker_end",
+    "cue_start",
+    "cue_end",
+    "content_start",
+    "content_end",
+    "outlet",
+    "published",
+    "url",
+    "polarity",
+    "certainty",
+    "probability",
+    "certainty_cue",
+    "conditional",
+    "condition",
+    "evidential",
+    "act",
+    "plover",
+    "claim_id",
 )
 
 
@@ -241,8 +275,13 @@ def list_statements(store: Store, article_id: str | None = None, speaker: str | 
 def list_entities(store: Store) -> list[dict]:
     return [
         {
-            "id": row["id"], "name": row["name"], "type": row["type"], "country": row["country"],
-            "role": row["role"], "affiliation": row["affiliation"], "aliases": row["aliases"],
+            "id": row["id"],
+            "name": row["name"],
+            "type": row["type"],
+            "country": row["country"],
+            "role": row["role"],
+            "affiliation": row["affiliation"],
+            "aliases": row["aliases"],
             "statements": row["statements"],
         }
         for row in store.list_entities()
@@ -270,8 +309,20 @@ def list_claims(store: Store) -> list[dict]:
                 "statements": sum(len(rows) for rows in acts.values()),
                 "by_act": {
                     act: [
-                        {key: row[key] for key in ("id", "article_id", "speaker_entity", "certainty", "conditional",
-                                                   "polarity", "said_on", "outlet", "content")}
+                        {
+                            key: row[key]
+                            for key in (
+                                "id",
+                                "article_id",
+                                "speaker_entity",
+                                "certainty",
+                                "conditional",
+                                "polarity",
+                                "said_on",
+                                "outlet",
+                                "content",
+                            )
+                        }
                         for row in rows
                     ]
                     for act, rows in sorted(acts.items())
@@ -290,7 +341,7 @@ def report_stances(store: Store, claim: str, article_id: str | None = None) -> l
     found = [store.get_article(identifier) for identifier in ids]
     predictions = model.predict([(claim, article.body) for article in found])
     rows = []
-    for article, (label, probabilities) in zip(found, predictions):
+    for article, (label, probabilities) in zip(found, predictions, strict=False):
         rows.append(
             {
                 "article_id": article.id,
@@ -315,8 +366,10 @@ def list_stories(store: Store, gazetteer: Gazetteer | None = None) -> list[dict]
     result = []
     for story in store.stories():
         members = set(story["article_ids"])
-        reports = sorted(store.articles_by_id(story["article_ids"]).values(),
-                         key=lambda a: (a["published_utc"] or a["ingested_at"], a["id"]))
+        reports = sorted(
+            store.articles_by_id(story["article_ids"]).values(),
+            key=lambda a: (a["published_utc"] or a["ingested_at"], a["id"]),
+        )
         origin_of = origins(reports, store.features(story["article_ids"]), gazetteer)
         own = [s for s in statements if s["article_id"] in members]
         voices = Counter(s["speaker_entity"] for s in own if s["speaker_entity"] and s["voice"] != "outlet")
@@ -366,4 +419,56 @@ def brief(store: Store, target: str, gazetteer: Gazetteer | None = None, sources
     from claimwatch.stories.brief import build_brief
     from claimwatch.stories.grading import load_registry
 
-    return build_brief(store, target, gazetteer or load_gazetteer(), load_registry(sources))
+    return build_brief(store, target, gazetteer or load_gazetteer(), load_registry(sources, store))
+
+
+def ingest_documents(
+    store: Store,
+    documents: Iterable[SourceDocument | InputError],
+    *,
+    gazetteer: Gazetteer | None = None,
+    with_statements: bool = True,
+    on_outcome: Callable[[IngestOutcome], None] | None = None,
+) -> IngestReport:
+    """Documents from anywhere (a fetched page, a feed item, a WARC record) through the whole pipeline,
+    as ``ingest`` runs files: each stored in its own transaction, then stories and watch links settled."""
+    gazetteer = gazetteer or load_gazetteer()
+    nlp = load_nlp() if with_statements else None
+    report = IngestReport()
+    for document in documents:
+        outcome = ingest_document(store, document, gazetteer, nlp)
+        report.outcomes.append(outcome)
+        if on_outcome:
+            on_outcome(outcome)
+    new_ids = [o.article_id for o in report.outcomes if o.status in ("ingested", "revised") and o.article_id]
+    settle_ingest(store, new_ids, with_statements=with_statements)
+    return report
+
+
+def ingest_document(
+    store: Store, document: SourceDocument | InputError, gazetteer: Gazetteer, nlp: Language | None
+) -> IngestOutcome:
+    """One document: extract, statements and stance, stored in one transaction (or one failure)."""
+    if isinstance(document, InputError):
+        return _failed(document)
+    try:
+        processed = process_document(document, gazetteer, nlp)
+    except InputError as error:
+        return _failed(error)
+    return store.add_article(
+        processed.article,
+        processed.encoding,
+        list(processed.statements),
+        list(processed.assessments),
+        processed.features,
+    )
+
+
+def settle_ingest(store: Store, article_ids: list[str], *, with_statements: bool = True) -> None:
+    """After a batch, as ``ingest`` does: new articles placed in stories, then linked to every watch."""
+    store.assign_stories()
+    if article_ids and with_statements:
+        from claimwatch.stories.watch import link_reports
+
+        for watch in store.watches():
+            link_reports(store, watch, article_ids)

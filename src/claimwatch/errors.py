@@ -43,13 +43,51 @@ class Errors(metaclass=ErrorsWithCodes):
     E204 = "no single {kind} matches '{ident}' ({count} do); give more characters of its id."
     E205 = "the store refused the article ({reason}); nothing of it was stored. Please report this as a bug."
     E203 = "cannot open the store at {db}: {reason}."
+    E206 = "full-text search needs an SQLite store (FTS5); this store is on {dialect}."
     # Evaluation
     E301 = "the benchmark folder {path} has no {missing}; point --zyte at the folder holding ground-truth.json and html/."
     E302 = "the folder {path} has no {missing}; point the option at the data set's folder."
-
+    # Monitoring: sources, fetching, feeds, alerts (claimwatch.monitor)
+    E401 = "only http and https URLs can be fetched, not '{url}'."
+    E402 = (
+        "refused to fetch {url}: its host resolves to {address}, a {kind} address; claimwatch fetches only "
+        "public addresses unless the source is added with --allow-private (cloud metadata addresses never)."
+    )
+    E403 = "cannot resolve the host of {url}: {reason}."
+    E404 = "robots.txt of {host} does not allow claimwatch to fetch {url}."
+    E405 = "the response from {url} is over the {limit:,}-byte limit; raise it with --max-bytes if this is real."
+    E406 = "too many redirects (more than {limit}) starting from {url}."
+    E407 = "{url} answered HTTP {status}."
+    E408 = "fetching {url} failed after {attempts} attempt(s): {reason}."
+    E409 = "{url} is not an article page (content type {content_type})."
+    E410 = "the feed at {url} cannot be read: {reason}."
+    E411 = "refused the XML from {url}: it declares entities (a guard against entity-expansion bombs)."
+    E412 = "the sitemap at {url} cannot be read: {reason}."
+    E413 = "no source matches '{ident}'; `claimwatch source list` shows them."
+    E414 = "a source for {url} exists already (id {source_id})."
+    E415 = "'{value}' is not an interval; use seconds or a number with s, m, h or d (90s, 15m, 2h, 1d)."
+    E416 = "'{value}' is not a reliability grade; use one letter from A (reliable) to F (cannot be judged)."
+    E417 = "the webhook {url} failed after {attempts} attempt(s): {reason}."
+    E418 = "cannot read the WARC file {path}: {reason}."
+    E419 = "'{value}' is not a source kind; use feed, sitemap or page."
+    # Web desk (claimwatch serve)
+    E501 = "this server needs its access token: send 'Authorization: Bearer TOKEN' or log in at /login."
+    E502 = "this server is read-only; start it with --token (or CLAIMWATCH_TOKEN) to allow ingest and watches."
+    E503 = "no such page or API route: {path}."
+    E504 = "method {method} is not allowed on {path}."
+    E505 = "bad request: {reason}."
+    E506 = "the upload is over the {limit:,}-byte limit; raise it with --max-bytes or CLAIMWATCH_MAX_BYTES."
+    E507 = (
+        "refusing to serve on {host} without an access token: anyone who can reach it could read the store. "
+        "Pass --token or set CLAIMWATCH_TOKEN, or bind 127.0.0.1."
+    )
 
 class Warnings(metaclass=ErrorsWithCodes):
     W001 = "skipped {count} file(s) in directories whose names do not look like articles (.txt, .html, .htm, .json, .jsonl, optionally .gz)."
+    W401 = (
+        "the report-level stance model is not available ({reason}); new reports are linked to watches "
+        "through their statements only."
+    )
 
 
 class ClaimwatchError(Exception):

@@ -12,23 +12,45 @@ from claimwatch.store import Store
 
 def _article(identifier: str) -> Article:
     body = f"Body of article {identifier}."
-    return Article(id=identifier, source=identifier, format="text", body=body, paragraphs=(Paragraph(0, len(body)),),
-                   raw=body.encode())
+    return Article(
+        id=identifier,
+        source=identifier,
+        format="text",
+        body=body,
+        paragraphs=(Paragraph(0, len(body)),),
+        raw=body.encode(),
+    )
 
 
 def _statement(article_id: str) -> Statement:
     return Statement(
-        id=f"s-{article_id}", article_id=article_id, sentence_index=0, start=0, end=4,
-        speaker=Speaker(Span(0, 4, "Body"), "Someone", "person"), cue=None, cue_lemma="say",
-        content=Span(0, 4, "Body"), kind="indirect",
+        id=f"s-{article_id}",
+        article_id=article_id,
+        sentence_index=0,
+        start=0,
+        end=4,
+        speaker=Speaker(Span(0, 4, "Body"), "Someone", "person"),
+        cue=None,
+        cue_lemma="say",
+        content=Span(0, 4, "Body"),
+        kind="indirect",
     )
 
 
 def _assessment(article_id: str, proposition: Proposition) -> Assessment:
     return Assessment(
-        statement_id=f"s-{article_id}", polarity="affirmed", certainty="not stated", probability=None,
-        certainty_cue=None, conditional=False, condition=None, evidential=None, act="asserts", plover=None,
-        proposition=proposition, claim_key=proposition.key,
+        statement_id=f"s-{article_id}",
+        polarity="affirmed",
+        certainty="not stated",
+        probability=None,
+        certainty_cue=None,
+        conditional=False,
+        condition=None,
+        evidential=None,
+        act="asserts",
+        plover=None,
+        proposition=proposition,
+        claim_key=proposition.key,
     )
 
 
@@ -36,7 +58,10 @@ def _assessment(article_id: str, proposition: Proposition) -> Assessment:
     ("first", "second"),
     [
         (Proposition(None, None, "attack", None, None, None), Proposition(None, None, "attack", None, None, None)),
-        (Proposition("rebels", None, "attack", None, None, None), Proposition("Rebels", None, "attack", None, None, None)),
+        (
+            Proposition("rebels", None, "attack", None, None, None),
+            Proposition("Rebels", None, "attack", None, None, None),
+        ),
         (
             Proposition("Kestria", "XKE", "send_troops", None, None, None),
             Proposition("Kestria", "XKE", "send_troops", None, "Valdoria", "XVA"),

@@ -68,7 +68,10 @@ def evaluate_commitmentbank(folder: Path) -> CertaintyScores:
         rows = list(csv.DictReader(handle))
     nlp = load_nlp()
     started = time.perf_counter()
-    predicted = [embedded_commitment(doc, row["Verb"]) for doc, row in zip(nlp.pipe(r["Target"] for r in rows), rows)]
+    predicted = [
+        embedded_commitment(doc, row["Verb"])
+        for doc, row in zip(nlp.pipe(r["Target"] for r in rows), rows, strict=False)
+    ]
     elapsed = time.perf_counter() - started
     gold = [float(row["Mean"]) for row in rows]
     by_embedding = {}

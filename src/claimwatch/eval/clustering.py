@@ -54,7 +54,7 @@ def read_ecbplus(folder: Path) -> list[EcbDocument]:
 
 def bcubed(predicted: list, gold: list) -> tuple[float, float, float]:
     by_predicted, by_gold = defaultdict(set), defaultdict(set)
-    for index, (p, g) in enumerate(zip(predicted, gold)):
+    for index, (p, g) in enumerate(zip(predicted, gold, strict=False)):
         by_predicted[p].add(index)
         by_gold[g].add(index)
     precision = recall = 0.0

@@ -16,8 +16,18 @@ from claimwatch.stance.certainty import NOT_STATED
 from claimwatch.stance.modality import Modality
 
 ACTS = (
-    "asserts", "accuses", "confirms", "assesses", "reports", "investigates", "expresses_concern",
-    "questions", "denies", "retracts", "pledges", "threatens",
+    "asserts",
+    "accuses",
+    "confirms",
+    "assesses",
+    "reports",
+    "investigates",
+    "expresses_concern",
+    "questions",
+    "denies",
+    "retracts",
+    "pledges",
+    "threatens",
 )
 PLOVER = {
     "accuses": "ACCUSE/allege (CAMEO 112)",
@@ -50,13 +60,29 @@ _INVESTIGATE = re.compile(
 )
 _CONCERN = re.compile(r"\b(?:concern\w*|worr\w+|alarm\w*|troubl\w+|disturb\w+|deplor\w+|regret\w*)\b", re.I)
 _QUESTION_CUES = {"question", "ask", "wonder", "doubt", "query"}
-_PLEDGE = re.compile(r"\b(?:will|would|shall|ready to|prepared to|vow\w*|pledg\w+|promis\w+)\b[^.]{0,60}"
-                     r"\b(?:provide|help|assist|support|defend|protect|aid|assistance|measures|stand by)\b|"
-                     r"\bmeasures will be taken\b", re.I)
+_PLEDGE = re.compile(
+    r"\b(?:will|would|shall|ready to|prepared to|vow\w*|pledg\w+|promis\w+)\b[^.]{0,60}"
+    r"\b(?:provide|help|assist|support|defend|protect|aid|assistance|measures|stand by)\b|"
+    r"\bmeasures will be taken\b",
+    re.I,
+)
 _THREAT_CUES = {"threaten", "warn"}
-_ASSESS_CUES = {"assess", "estimate", "believe", "think", "expect", "predict", "suspect", "judge", "calculate", "reckon"}
+_ASSESS_CUES = {
+    "assess",
+    "estimate",
+    "believe",
+    "think",
+    "expect",
+    "predict",
+    "suspect",
+    "judge",
+    "calculate",
+    "reckon",
+}
 _REPORT_CUES = {"report", "according to", "cite", "quote", "relay"}
-_MILITARY = re.compile(r"\b(?:military|troops?|soldiers?|forces?|weapons?|arms|missiles?|war|attack\w*|aggression)\b", re.I)
+_MILITARY = re.compile(
+    r"\b(?:military|troops?|soldiers?|forces?|weapons?|arms|missiles?|war|attack\w*|aggression)\b", re.I
+)
 
 
 def classify_act(statement: Statement, modality: Modality) -> tuple[str, str | None]:
@@ -88,7 +114,9 @@ def _act(statement: Statement, modality: Modality) -> str:
         return "confirms"
     if _INVESTIGATE.search(scope):
         return "investigates"
-    if _CONCERN.search(scope) and (lemma in ("express", "voice", "raise") or _CONCERN.search(statement.cue.text if statement.cue else "")):
+    if _CONCERN.search(scope) and (
+        lemma in ("express", "voice", "raise") or _CONCERN.search(statement.cue.text if statement.cue else "")
+    ):
         return "expresses_concern"
     if lemma in _QUESTION_CUES or content.rstrip().endswith("?") or re.match(r"^(?:whether|if)\b", content):
         return "questions"
@@ -96,7 +124,11 @@ def _act(statement: Statement, modality: Modality) -> str:
         return "threatens"
     if _PLEDGE.search(content) and lemma not in _REPORT_CUES:
         return "pledges"
-    if lemma in ("confirm",) or modality.certainty == "almost certain" and modality.certainty_cue and "confirm" in modality.certainty_cue.lower():
+    if lemma in ("confirm",) or (
+        modality.certainty == "almost certain"
+        and modality.certainty_cue
+        and "confirm" in modality.certainty_cue.lower()
+    ):
         return "confirms"
     if lemma in _ASSESS_CUES or modality.certainty not in (NOT_STATED, "almost certain"):
         return "assesses"

@@ -68,8 +68,10 @@ def _claim_pointed_at(
 
 
 def _country_named(text: str, gazetteer: Gazetteer) -> str | None:
-    """"the Ukrainian claims", "Kyiv's allegations": whose claims the pointer means."""
-    match = re.search(r"\b([A-Z][\w.-]+)(?:['’]s)?\s+(?:claims?|reports?|allegations?|accusations?|assertions?)\b", text)
+    """ "the Ukrainian claims", "Kyiv's allegations": whose claims the pointer means."""
+    match = re.search(
+        r"\b([A-Z][\w.-]+)(?:['’]s)?\s+(?:claims?|reports?|allegations?|accusations?|assertions?)\b", text
+    )
     if not match:
         return None
     word = match.group(1)

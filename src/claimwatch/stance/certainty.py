@@ -30,7 +30,7 @@ def midpoint(term: str) -> float | None:
 
 
 def term_for(probability: float) -> str:
-    for term, (low, high) in ICD203_BANDS.items():
+    for term, (_low, high) in ICD203_BANDS.items():
         if probability <= high:
             return term
     return "almost certain"
@@ -49,25 +49,46 @@ def _hedge(pattern: str, term: str, strength: int) -> Hedge:
 
 # Ordered: within a strength, the first listed wins ("highly likely" before "likely").
 HEDGES = (
-    _hedge(r"\b(?:no chance|impossible|fake news|fabricat\w*|groundless|baseless|absurd|nonsense|"
-           r"categorically (?:false|untrue|den\w+)|pure fiction|(?:an? )?(?:outright )?lies?\b)", "almost no chance", 4),
+    _hedge(
+        r"\b(?:no chance|impossible|fake news|fabricat\w*|groundless|baseless|absurd|nonsense|"
+        r"categorically (?:false|untrue|den\w+)|pure fiction|(?:an? )?(?:outright )?lies?\b)",
+        "almost no chance",
+        4,
+    ),
     _hedge(r"\b(?:highly|very|extremely) unlikely\b|\bno (?:evidence|indication|sign|proof)\b", "very unlikely", 4),
-    _hedge(r"\b(?:almost|virtually) certain(?:ly)?\b|\bno doubt\b|\bundoubtedly\b|\bbeyond (?:any )?doubt\b|"
-           r"\bconclusive(?:ly)?\b|\bdefinitely\b|\bconfirm(?:s|ed)? that\b|\bconfirmed\b|\bcertain(?:ly)?\b|"
-           r"\bit is clear\b|\bclearly\b|\bwe know\b", "almost certain", 3),
-    _hedge(r"\b(?:highly|very|most) likely\b|\bhigh (?:possibility|probability|likelihood|chance)\b|"
-           r"\bstrong(?:ly)? (?:evidence|indication|likely|suggest\w*)\b|\bin all likelihood\b|\balmost surely\b",
-           "very likely", 3),
-    _hedge(r"\b(?:low|slim|remote) (?:possibility|probability|likelihood|chance)\b|\bunlikely\b|\bdoubtful\b|"
-           r"\bimprobable\b|\blittle evidence\b|\bquestionable\b", "unlikely", 3),
+    _hedge(
+        r"\b(?:almost|virtually) certain(?:ly)?\b|\bno doubt\b|\bundoubtedly\b|\bbeyond (?:any )?doubt\b|"
+        r"\bconclusive(?:ly)?\b|\bdefinitely\b|\bconfirm(?:s|ed)? that\b|\bconfirmed\b|\bcertain(?:ly)?\b|"
+        r"\bit is clear\b|\bclearly\b|\bwe know\b",
+        "almost certain",
+        3,
+    ),
+    _hedge(
+        r"\b(?:highly|very|most) likely\b|\bhigh (?:possibility|probability|likelihood|chance)\b|"
+        r"\bstrong(?:ly)? (?:evidence|indication|likely|suggest\w*)\b|\bin all likelihood\b|\balmost surely\b",
+        "very likely",
+        3,
+    ),
+    _hedge(
+        r"\b(?:low|slim|remote) (?:possibility|probability|likelihood|chance)\b|\bunlikely\b|\bdoubtful\b|"
+        r"\bimprobable\b|\blittle evidence\b|\bquestionable\b",
+        "unlikely",
+        3,
+    ),
     _hedge(r"\blikely\b|\bprobabl[ey]\b|\bprobability\b", "likely", 3),
     _hedge(r"\b(?:even|fifty-fifty|50-50) chance\b|\bas likely as not\b", "roughly even chance", 3),
-    _hedge(r"\bbelieve[sd]?\b|\bappears? to\b|\bseems? to\b|\bsuggest(?:s|ed|ing)?\b|\bindicat\w+|\bexpect(?:s|ed)?\b|"
-           r"\bit is (?:thought|understood|assessed)\b|\bassess(?:es|ed)? that\b|\bsuspect(?:s|ed)?\b",
-           "likely", 2),
-    _hedge(r"\bpossib(?:le|ly|ility)\b|\bmay\b|\bmight\b|\bcould\b|\bperhaps\b|\bmaybe\b|\breportedly\b|"
-           r"\balleged(?:ly)?\b|\bunconfirmed\b|\bunverified\b|\b(?:not|un)clear (?:whether|if)\b|\brumou?rs?\b",
-           "roughly even chance", 1),
+    _hedge(
+        r"\bbelieve[sd]?\b|\bappears? to\b|\bseems? to\b|\bsuggest(?:s|ed|ing)?\b|\bindicat\w+|\bexpect(?:s|ed)?\b|"
+        r"\bit is (?:thought|understood|assessed)\b|\bassess(?:es|ed)? that\b|\bsuspect(?:s|ed)?\b",
+        "likely",
+        2,
+    ),
+    _hedge(
+        r"\bpossib(?:le|ly|ility)\b|\bmay\b|\bmight\b|\bcould\b|\bperhaps\b|\bmaybe\b|\breportedly\b|"
+        r"\balleged(?:ly)?\b|\bunconfirmed\b|\bunverified\b|\b(?:not|un)clear (?:whether|if)\b|\brumou?rs?\b",
+        "roughly even chance",
+        1,
+    ),
 )
 
 

@@ -54,8 +54,8 @@ def event_families() -> tuple[EventFamily, ...]:
 
 
 def is_pointer(content: str) -> bool:
-    """"them as fake news", "the reports", "these claims": the content names no event of its own."""
-    return bool(_POINTERS.match(content.strip(" \"“")))
+    """ "them as fake news", "the reports", "these claims": the content names no event of its own."""
+    return bool(_POINTERS.match(content.strip(' "“')))
 
 
 def extract_proposition(statement: Statement, doc: Doc, gazetteer: Gazetteer) -> Proposition | None:
@@ -74,7 +74,7 @@ def extract_proposition(statement: Statement, doc: Doc, gazetteer: Gazetteer) ->
 
 
 def _composition(verb: Token, family: EventFamily, gazetteer: Gazetteer) -> Proposition | None:
-    """"forming a battalion composed of North Koreans": the members' country sends troops to the former."""
+    """ "forming a battalion composed of North Koreans": the members' country sends troops to the former."""
     if family.name != "form_unit":
         return None
     for token in verb.subtree:
@@ -169,7 +169,11 @@ def _actor(verb: Token, tokens: list[Token], statement: Statement) -> str | None
     while head.i != head.head.i and head.dep_ in ("pcomp", "pobj", "prep", "xcomp", "acl"):
         head = head.head
     for child in head.children:
-        if child.dep_ in ("dobj", "nsubj") and child.pos_ != "PRON" and statement.content.start <= child.idx < statement.content.end:
+        if (
+            child.dep_ in ("dobj", "nsubj")
+            and child.pos_ != "PRON"
+            and statement.content.start <= child.idx < statement.content.end
+        ):
             return _phrase(child)
     if statement.cue_lemma in ("accuse", "blame", "charge") and tokens:
         return _phrase(tokens[0])
@@ -184,16 +188,21 @@ def _named_in(subject: Token) -> str | None:
             if ent.label_ in ("GPE", "NORP") and subject.left_edge.i <= ent.start <= subject.i:
                 return ent.text
     sentence = subject.sent
-    before = [ent for ent in sentence.ents if ent.label_ in ("GPE", "NORP") and ent.end <= subject.i
-              and subject.i - ent.end <= 3]
+    before = [
+        ent
+        for ent in sentence.ents
+        if ent.label_ in ("GPE", "NORP") and ent.end <= subject.i and subject.i - ent.end <= 3
+    ]
     return before[-1].text if before else None
 
 
 def _recipient(verb: Token) -> str | None:
     """To whom: "to Russia", "to aid Moscow", "alongside Putin", "for Valdoria"."""
     for child in verb.subtree:
-        if child.dep_ == "prep" and child.lower_ in ("to", "for", "alongside", "with", "into") and child.head.i in (
-            verb.i, *[c.i for c in verb.children]
+        if (
+            child.dep_ == "prep"
+            and child.lower_ in ("to", "for", "alongside", "with", "into")
+            and child.head.i in (verb.i, *[c.i for c in verb.children])
         ):
             objects = [g for g in child.children if g.dep_ == "pobj"]
             if objects:
@@ -258,7 +267,15 @@ def proposition_of_sentence(text: str, doc: Doc, gazetteer: Gazetteer) -> Propos
 
     content = Span(0, len(text), text)
     statement = Statement(
-        id="watch", article_id="watch", sentence_index=0, start=0, end=len(text),
-        speaker=Speaker(None, None, None), cue=None, cue_lemma=None, content=content, kind="indirect",
+        id="watch",
+        article_id="watch",
+        sentence_index=0,
+        start=0,
+        end=len(text),
+        speaker=Speaker(None, None, None),
+        cue=None,
+        cue_lemma=None,
+        content=content,
+        kind="indirect",
     )
     return extract_proposition(statement, doc, gazetteer)

@@ -16,18 +16,41 @@ _NEGATED_TERM = {
     "likely": "unlikely",
     "roughly even chance": "unlikely",
 }
-_NEGATORS = re.compile(r"\b(?:not|no|never|cannot|can't|won't|didn't|doesn't|isn't|wasn't|unable to|n't)\s+(?:\w+\s+){0,3}$", re.I)
+_NEGATORS = re.compile(
+    r"\b(?:not|no|never|cannot|can't|won't|didn't|doesn't|isn't|wasn't|unable to|n't)\s+(?:\w+\s+){0,3}$", re.I
+)
 _CONDITION_MARKS = {"if", "unless", "provided", "providing", "assuming", "should"}
 _EVIDENTIAL_PATTERNS = (
-    ("imagery", re.compile(r"\bsatellite (?:images?|imagery|photos?|pictures?)\b|\bfootage\b|\bimagery\b|"
-                           r"\bphotographs?\b|\bvideos? (?:showed|shows|show)\b", re.I)),
+    (
+        "imagery",
+        re.compile(
+            r"\bsatellite (?:images?|imagery|photos?|pictures?)\b|\bfootage\b|\bimagery\b|"
+            r"\bphotographs?\b|\bvideos? (?:showed|shows|show)\b",
+            re.I,
+        ),
+    ),
     ("documents", re.compile(r"\bdocuments?\b|\brecords\b|\bleaked\b|\bpapers\b|\bfiles\b|\bintercepts?\b", re.I)),
     ("intelligence", re.compile(r"\bintelligence\b|\bspy agenc\w+|\breconnaissance\b|\bsurveillance\b", re.I)),
-    ("unnamed_officials", re.compile(r"\b(?:officials?|sources?|diplomats?)\b[^.]{0,40}\b(?:said|say|told|speaking)\b|"
-                                     r"\bcondition of anonymity\b|\bnot authori[sz]ed to\b", re.I)),
-    ("media", re.compile(r"\b(?:media|news) reports?\b|\breportedly\b|\baccording to (?:media|news|reports)\b|"
-                         r"\breports? (?:of|that|say|said|suggest)\b", re.I)),
-    ("observation", re.compile(r"\b(?:we|i) (?:see|saw|have seen|witnessed|observed|watched)\b|\beyewitness\w*\b", re.I)),
+    (
+        "unnamed_officials",
+        re.compile(
+            r"\b(?:officials?|sources?|diplomats?)\b[^.]{0,40}\b(?:said|say|told|speaking)\b|"
+            r"\bcondition of anonymity\b|\bnot authori[sz]ed to\b",
+            re.I,
+        ),
+    ),
+    (
+        "media",
+        re.compile(
+            r"\b(?:media|news) reports?\b|\breportedly\b|\baccording to (?:media|news|reports)\b|"
+            r"\breports? (?:of|that|say|said|suggest)\b",
+            re.I,
+        ),
+    ),
+    (
+        "observation",
+        re.compile(r"\b(?:we|i) (?:see|saw|have seen|witnessed|observed|watched)\b|\beyewitness\w*\b", re.I),
+    ),
 )
 _UNNAMED_SOURCE = re.compile(r"\b(?:officials?|sources?|diplomats?|people familiar|insiders?)\b", re.I)
 
@@ -75,18 +98,22 @@ def _polarity(tokens: list[Token], content_text: str) -> str:
     """Negated when the content's main predicate is ("did not send", "no evidence that ...")."""
     roots = [t for t in tokens if t.head.i == t.i or not any(t.head.i == o.i for o in tokens)]
     for root in roots:
-        predicate = root if root.pos_ in ("VERB", "AUX") else next(
-            (t for t in root.subtree if t.pos_ in ("VERB", "AUX") and t in tokens), root
+        predicate = (
+            root
+            if root.pos_ in ("VERB", "AUX")
+            else next((t for t in root.subtree if t.pos_ in ("VERB", "AUX") and t in tokens), root)
         )
         if any(child.dep_ == "neg" for child in predicate.children):
             return "negated"
-    if re.match(r"^(?:that\s+)?(?:there (?:is|was|were|are) )?no (?:evidence|proof|sign|indication)\b", content_text, re.I):
+    if re.match(
+        r"^(?:that\s+)?(?:there (?:is|was|were|are) )?no (?:evidence|proof|sign|indication)\b", content_text, re.I
+    ):
         return "negated"
     return "affirmed"
 
 
 def _condition(tokens: list[Token], content_text: str, counterfactual_would: bool = True) -> str | None:
-    """"if true", "if it comes under attack", or a counterfactual "would".
+    """ "if true", "if it comes under attack", or a counterfactual "would".
 
     In indirect speech "would" is mostly the future seen from the past ("said it would help"), so it
     only marks a condition in the speaker's own words.
@@ -101,7 +128,11 @@ def _condition(tokens: list[Token], content_text: str, counterfactual_would: boo
     if match:
         return match.group(0)
     for token in tokens if counterfactual_would else ():
-        if token.lower_ == "would" and token.dep_ == "aux" and token.head.lemma_.lower() not in ("expect", "like", "love"):
+        if (
+            token.lower_ == "would"
+            and token.dep_ == "aux"
+            and token.head.lemma_.lower() not in ("expect", "like", "love")
+        ):
             return "would"
     return None
 
@@ -131,15 +162,58 @@ def _evidential(sentence: str, statement: Statement) -> str | None:
 # Verbs whose complement the speaker takes as true whatever operator sits on top
 # ("she didn't realize that X" still commits to X): factive and semi-factive verbs.
 FACTIVE_VERBS = frozenset(
-    "know realize realise notice discover forget regret see remember find learn understand admit "
-    "acknowledge reveal recognize recognise confirm prove show".split()
+    [
+        "know",
+        "realize",
+        "realise",
+        "notice",
+        "discover",
+        "forget",
+        "regret",
+        "see",
+        "remember",
+        "find",
+        "learn",
+        "understand",
+        "admit",
+        "acknowledge",
+        "reveal",
+        "recognize",
+        "recognise",
+        "confirm",
+        "prove",
+        "show",
+    ]
 )
 # Verbs that commit the speaker to their complement weakly or not at all.
 NONFACTIVE_WEIGHT = {
-    "say": 0.7, "tell": 0.7, "claim": 0.55, "think": 0.65, "believe": 0.65, "suppose": 0.6, "guess": 0.6,
-    "hope": 0.55, "feel": 0.65, "suggest": 0.6, "suspect": 0.6, "imagine": 0.5, "pretend": 0.15, "wish": 0.3,
-    "dream": 0.3, "fear": 0.6, "expect": 0.6, "seem": 0.65, "appear": 0.65, "assume": 0.6, "mean": 0.6,
-    "accept": 0.75, "decide": 0.6, "convince": 0.6, "persuade": 0.6, "insist": 0.6, "promise": 0.6,
+    "say": 0.7,
+    "tell": 0.7,
+    "claim": 0.55,
+    "think": 0.65,
+    "believe": 0.65,
+    "suppose": 0.6,
+    "guess": 0.6,
+    "hope": 0.55,
+    "feel": 0.65,
+    "suggest": 0.6,
+    "suspect": 0.6,
+    "imagine": 0.5,
+    "pretend": 0.15,
+    "wish": 0.3,
+    "dream": 0.3,
+    "fear": 0.6,
+    "expect": 0.6,
+    "seem": 0.65,
+    "appear": 0.65,
+    "assume": 0.6,
+    "mean": 0.6,
+    "accept": 0.75,
+    "decide": 0.6,
+    "convince": 0.6,
+    "persuade": 0.6,
+    "insist": 0.6,
+    "promise": 0.6,
 }
 
 

@@ -115,7 +115,7 @@ def _speech_verb(cue: Token, sentence: Span, quotes: list[Quote]) -> Attribution
 
 
 def _trailing_source(cue: Token, sentence: Span, quotes: list[Quote]) -> Attribution | None:
-    """"CONTENT, the NIS here said Wednesday." and "CONTENT, said the minister.": the source follows a comma.
+    """ "CONTENT, the NIS here said Wednesday." and "CONTENT, said the minister.": the source follows a comma.
 
     The small parser often takes a noun inside CONTENT for the subject here, so the comma decides.
     """
@@ -130,8 +130,15 @@ def _trailing_source(cue: Token, sentence: Span, quotes: list[Quote]) -> Attribu
         return None  # ""...," he said": the quote rule takes the whole quote
     between = [t for t in doc[comma.i + 1 : cue.i] if not (t.is_punct or t.is_space)]
     nominals = [t for t in between if t.pos_ in ("NOUN", "PROPN", "PRON") and t.dep_ != "npadvmod"]
-    if nominals and all(t.pos_ in ("NOUN", "PROPN", "PRON", "DET", "ADJ", "ADV", "AUX", "PART", "PUNCT", "NUM", "ADP")
-                        or t.ent_type_ for t in between) and _is_short_tail(tail):
+    if (
+        nominals
+        and all(
+            t.pos_ in ("NOUN", "PROPN", "PRON", "DET", "ADJ", "ADV", "AUX", "PART", "PUNCT", "NUM", "ADP")
+            or t.ent_type_
+            for t in between
+        )
+        and _is_short_tail(tail)
+    ):
         head = _phrase_head(doc[between[0].i : between[-1].i + 1])
     elif not between and tail and _is_inverted(cue, tail):
         nominal_tail = doc[cue.i + 1 : sentence.end]
@@ -149,12 +156,12 @@ def _trailing_source(cue: Token, sentence: Span, quotes: list[Quote]) -> Attribu
 
 
 def _is_speaking_it(subject: Token, cue: Token) -> bool:
-    """"It said", ""...," it added": "it" standing for an organisation that speaks (not "it seems")."""
+    """ "It said", ""...," it added": "it" standing for an organisation that speaks (not "it seems")."""
     return subject.lower_ == "it" and subject.dep_ == "nsubj" and cue.lemma_.lower() in CORE_SPEECH
 
 
 def _is_inverted(cue: Token, tail: list[Token]) -> bool:
-    """"..., said the minister.": a bare noun phrase after the cue, and no subject before it."""
+    """ "..., said the minister.": a bare noun phrase after the cue, and no subject before it."""
     subject = _subject_of(cue)
     if subject is not None and subject.i < cue.i:
         return False
@@ -186,7 +193,7 @@ def _inside_closed(token: Token, quotes: list[Quote]) -> bool:
     return any(q.closed and q.start < token.idx < q.end - 1 for q in quotes)
 
 
-_OBJECT_CUES = frozenset("call describe note recall cite stress acknowledge admit tell".split())
+_OBJECT_CUES = frozenset(["call", "describe", "note", "recall", "cite", "stress", "acknowledge", "admit", "tell"])
 
 
 def _subject_of(verb: Token) -> Token | None:
@@ -249,9 +256,41 @@ def _is_evidence(subject: Token) -> bool:
 
 
 _VOICE_NOUNS = frozenset(
-    "source sources official officials people person analyst analysts expert experts witness witnesses"
-    " resident residents diplomat diplomats observer observers critic critics supporter supporters"
-    " report reports media newspaper outlet poll polls survey study document documents".split()
+    [
+        "source",
+        "sources",
+        "official",
+        "officials",
+        "people",
+        "person",
+        "analyst",
+        "analysts",
+        "expert",
+        "experts",
+        "witness",
+        "witnesses",
+        "resident",
+        "residents",
+        "diplomat",
+        "diplomats",
+        "observer",
+        "observers",
+        "critic",
+        "critics",
+        "supporter",
+        "supporters",
+        "report",
+        "reports",
+        "media",
+        "newspaper",
+        "outlet",
+        "poll",
+        "polls",
+        "survey",
+        "study",
+        "document",
+        "documents",
+    ]
 )
 
 
@@ -264,13 +303,24 @@ def _adjacent_quote(cue: Token, sentence: Span, quotes: list[Quote]) -> Quote | 
     clause_start, clause_end = _cue_clause_chars(cue, quotes)
     text = cue.doc.text
     for quote in quotes:
-        if quote.end <= clause_start and _only_punct(text[quote.end : clause_start]) and quote.end > sentence.start_char - 1:
+        if (
+            quote.end <= clause_start
+            and _only_punct(text[quote.end : clause_start])
+            and quote.end > sentence.start_char - 1
+        ):
             return quote
         gap = text[clause_end : quote.start]
-        if quote.start >= clause_end and _only_punct(gap) and (":" in gap or "," in gap) and quote.start < sentence.end_char:
+        if (
+            quote.start >= clause_end
+            and _only_punct(gap)
+            and (":" in gap or "," in gap)
+            and quote.start < sentence.end_char
+        ):
             return quote
-        if quote.start < sentence.start_char and sentence.start_char <= quote.end <= clause_start and _only_punct(
-            text[quote.end : clause_start]
+        if (
+            quote.start < sentence.start_char
+            and sentence.start_char <= quote.end <= clause_start
+            and _only_punct(text[quote.end : clause_start])
         ):
             return quote
     return None
@@ -345,7 +395,7 @@ def _clause_or_object(cue: Token, clause: Token | None) -> tuple[int, int] | Non
 
 
 def _continued_quote_end(quote: Quote, quotes: list[Quote], text: str, cue_sentence_end: int) -> int:
-    """""X," said Y, a Z. "W."": the quote that opens right after the cue's sentence goes on, and so
+    """ ""X," said Y, a Z. "W."": the quote that opens right after the cue's sentence goes on, and so
     do quotes after it with nothing but punctuation between, all in one paragraph."""
     end = quote.end
     for following in (q for q in quotes if q.start >= quote.end):
@@ -366,11 +416,25 @@ def _is_audience(token: Token) -> bool:
     return token.pos_ == "PRON" or token.ent_type_ in ("PERSON", "NORP", "ORG") or token.lemma_.lower() in _AUDIENCES
 
 
-_AUDIENCES = frozenset("reporter journalist audience crowd supporter voter crowd listener viewer reader host".split())
+_AUDIENCES = frozenset(
+    [
+        "reporter",
+        "journalist",
+        "audience",
+        "crowd",
+        "supporter",
+        "voter",
+        "crowd",
+        "listener",
+        "viewer",
+        "reader",
+        "host",
+    ]
+)
 
 
 def _prepositional_object(cue: Token, prepositions: tuple[str, ...]) -> tuple[int, int] | None:
-    """"called [for an investigation]", "commented [on the report]": the object of the preposition."""
+    """ "called [for an investigation]", "commented [on the report]": the object of the preposition."""
     for child in cue.children:
         if child.dep_ == "prep" and child.lower_ in prepositions and child.i > cue.i:
             objects = [grand for grand in child.children if grand.dep_ in ("pobj", "pcomp")]
@@ -380,7 +444,7 @@ def _prepositional_object(cue: Token, prepositions: tuple[str, ...]) -> tuple[in
 
 
 def _act_object(cue: Token) -> tuple[int, int] | None:
-    """"accused [North Korea of sending troops]", "expressed [its concerns over ...]"."""
+    """ "accused [North Korea of sending troops]", "expressed [its concerns over ...]"."""
     objects = [child for child in cue.children if child.dep_ in ("dobj", "dative")]
     if not objects:
         return None
@@ -389,8 +453,12 @@ def _act_object(cue: Token) -> tuple[int, int] | None:
     if cue.lemma_.lower() in ("express", "voice", "raise") and objects[0].lemma_.lower() not in lexicon.EXPRESSED_NOUNS:
         return None
     complements = [
-        child for child in cue.children
-        if child.i > objects[0].i and (child.dep_ in ("prep", "oprd", "xcomp", "ccomp") and child.lower_ not in ("on", "during", "in", "at"))
+        child
+        for child in cue.children
+        if (
+            child.i > objects[0].i
+            and (child.dep_ in ("prep", "oprd", "xcomp", "ccomp") and child.lower_ not in ("on", "during", "in", "at"))
+        )
         or (child.dep_ == "prep" and child.lower_ in ("as", "of", "for", "over", "to"))
     ]
     last = max([objects[-1], *complements], key=lambda t: t.right_edge.i)
@@ -441,6 +509,30 @@ def _drop_overlapping(found: list[Attribution]) -> list[Attribution]:
 
 # Verbs of saying proper: they carry a statement even inside another one's content.
 CORE_SPEECH = frozenset(
-    "say tell add state claim announce report write tweet insist reiterate warn assert allege deny confirm "
-    "acknowledge admit explain note argue accuse according to".split()
+    [
+        "say",
+        "tell",
+        "add",
+        "state",
+        "claim",
+        "announce",
+        "report",
+        "write",
+        "tweet",
+        "insist",
+        "reiterate",
+        "warn",
+        "assert",
+        "allege",
+        "deny",
+        "confirm",
+        "acknowledge",
+        "admit",
+        "explain",
+        "note",
+        "argue",
+        "accuse",
+        "according",
+        "to",
+    ]
 ) | {"according to"}

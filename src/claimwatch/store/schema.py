@@ -49,6 +49,7 @@ articles = Table(
     Index("ix_articles_url", "url"),
     Index("ix_articles_outlet_title", "outlet", "title"),
     Index("ix_articles_published_utc", "published_utc"),
+    Index("ix_articles_outlet_published", "outlet", "published_utc"),
 )
 
 article_raw = Table(
@@ -129,6 +130,8 @@ statements = Table(
     Column("parent_id", String(16)),
     Index("ix_statements_article", "article_id"),
     Index("ix_statements_entity", "speaker_entity_id"),
+    Index("ix_statements_said_on", "said_on"),
+    Index("ix_statements_speaker_country", "speaker_country"),
 )
 
 claims = Table(
@@ -161,6 +164,7 @@ assessments = Table(
     Column("plover", Text),
     Column("claim_id", String(16), ForeignKey("claims.id")),
     Index("ix_assessments_claim", "claim_id"),
+    Index("ix_assessments_act_certainty", "act", "certainty"),
 )
 
 # Stories: reports grouped incrementally (see stories/assign.py).
@@ -224,4 +228,72 @@ watch_reports = Table(
     Column("article_id", String(16), ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
     Column("stance", String(12), nullable=False),
     Column("probability", Float, nullable=False),
+)
+
+# Monitoring (claimwatch.monitor): polled sources, the items seen in them, alerts, watch snapshots.
+# A source is also an entry of the source registry: its reliability grades the outlet of its name.
+sources = Table(
+    "sources",
+    metadata,
+    Column("id", String(16), primary_key=True),
+    Column("url", Text, nullable=False, unique=True),
+    Column("name", Text),
+    Column("kind", String(8), nullable=False),  # auto | feed | sitemap | page
+    Column("every", Integer, nullable=False),  # seconds between polls
+    Column("reliability", String(1)),  # Admiralty A-F
+    Column("allow_private", Boolean, nullable=False),
+    Column("etag", Text),
+    Column("last_modified", Text),
+    Column("last_poll", DateTime),
+    Column("last_success", DateTime),
+    Column("last_error", Text),
+    Column("last_error_at", DateTime),
+    Column("failures", Integer, nullable=False),  # consecutive failed polls (backoff)
+    Column("polls", Integer, nullable=False),
+    Column("items", Integer, nullable=False),  # items taken in (new or revised articles, duplicates)
+    Column("ingested", Integer, nullable=False),
+    Column("revised", Integer, nullable=False),
+    Column("failed", Integer, nullable=False),  # items that could not be fetched or read
+    Column("next_due", DateTime),
+    Column("created_at", DateTime, nullable=False),
+)
+
+seen_items = Table(
+    "seen_items",
+    metadata,
+    Column("source_id", String(16), ForeignKey("sources.id", ondelete="CASCADE"), primary_key=True),
+    Column("item_key", Text, primary_key=True),
+    Column("url", Text),
+    Column("marker", Text),  # changes when the feed revises the item
+    Column("content_hash", String(64)),  # of the fetched page: unchanged pages are not ingested again
+    Column("article_id", String(16)),
+    Column("status", String(12), nullable=False),  # ingested | revised | duplicate | failed | refused
+    Column("error", Text),
+    Column("pending", Boolean, nullable=False),  # stored, but stories, watch links and alerts not yet settled
+    Column("first_seen", DateTime, nullable=False),
+    Column("last_seen", DateTime, nullable=False),
+    Index("ix_seen_items_pending", "pending"),
+)
+
+alerts = Table(
+    "alerts",
+    metadata,
+    Column("id", String(16), primary_key=True),
+    Column("watch_id", String(16), nullable=False),  # no foreign key: alerts outlive a removed watch
+    Column("kind", String(16), nullable=False),  # status | origin | voice
+    Column("dedupe_key", Text, nullable=False, unique=True),
+    Column("payload", JSON, nullable=False),
+    Column("created_at", DateTime, nullable=False),
+    Column("deliveries", JSON, nullable=False),  # sink -> {"state": pending|sent|failed, "attempts", "error", "at"}
+    Index("ix_alerts_watch", "watch_id"),
+    Index("ix_alerts_created", "created_at"),
+)
+
+# What each watch's brief looked like when alerts were last decided: the "before" of the next poll.
+watch_snapshots = Table(
+    "watch_snapshots",
+    metadata,
+    Column("watch_id", String(16), ForeignKey("watches.id", ondelete="CASCADE"), primary_key=True),
+    Column("state", JSON, nullable=False),
+    Column("updated_at", DateTime, nullable=False),
 )

@@ -18,7 +18,6 @@ from claimwatch.extract.dates import iso_to_utc
 from claimwatch.records import Article, Assessment, IngestOutcome, Paragraph, Proposition, Statement
 from claimwatch.statements.entities import entity_id, entity_key
 from claimwatch.store import story_rows
-from claimwatch.stories.features import ArticleFeatures
 from claimwatch.store.schema import (
     article_raw,
     articles,
@@ -29,6 +28,7 @@ from claimwatch.store.schema import (
     sightings,
     statements,
 )
+from claimwatch.stories.features import ArticleFeatures
 
 ENV_VAR = "CLAIMWATCH_DB"
 DEFAULT_DB = "claimwatch.db"
@@ -138,9 +138,13 @@ class Store:
 
     def resolve_id(self, id_or_prefix: str) -> str:
         with self.engine.connect() as conn:
-            ids = conn.execute(
-                select(articles.c.id).where(articles.c.id.startswith(id_or_prefix, autoescape=True)).limit(2)
-            ).scalars().all()
+            ids = (
+                conn.execute(
+                    select(articles.c.id).where(articles.c.id.startswith(id_or_prefix, autoescape=True)).limit(2)
+                )
+                .scalars()
+                .all()
+            )
         if not ids:
             raise StoreError(Errors.E201.format(article_id=id_or_prefix, db=self.url))
         if len(ids) > 1:
@@ -176,10 +180,21 @@ class Store:
     def revisions(self, article_id: str) -> list[dict]:
         """The chain of versions an article belongs to, oldest first."""
         with self.engine.connect() as conn:
-            rows = {r["id"]: dict(r) for r in conn.execute(
-                select(articles.c.id, articles.c.revision_of, articles.c.revision, articles.c.ingested_at,
-                       articles.c.updated, articles.c.url, articles.c.outlet, articles.c.title)
-            ).mappings()}
+            rows = {
+                r["id"]: dict(r)
+                for r in conn.execute(
+                    select(
+                        articles.c.id,
+                        articles.c.revision_of,
+                        articles.c.revision,
+                        articles.c.ingested_at,
+                        articles.c.updated,
+                        articles.c.url,
+                        articles.c.outlet,
+                        articles.c.title,
+                    )
+                ).mappings()
+            }
         root = article_id
         while rows.get(root, {}).get("revision_of"):
             root = rows[root]["revision_of"]
@@ -204,8 +219,13 @@ class Store:
         with self.engine.connect() as conn:
             return conn.execute(select(articles.c.id).order_by(articles.c.published_utc, articles.c.id)).scalars().all()
 
-    def list_statements(self, article_id: str | None = None, speaker: str | None = None) -> list[dict]:
-        """Statements in reading order; ``speaker`` matches the mention, the entity name or an alias."""
+    def list_statements(
+        self, article_id: str | None = None, speaker: str | None = None, *, article_ids: list[str] | None = None
+    ) -> list[dict]:
+        """Statements in reading order; ``speaker`` matches the mention, the entity name or an alias.
+
+        ``article_ids`` keeps only the statements of those articles (a story's, say).
+        """
         assessment_columns = [c for c in assessments.c if c.name != "statement_id"]
         query = (
             select(statements, *assessment_columns, articles.c.outlet, articles.c.published, articles.c.url)
@@ -214,6 +234,8 @@ class Store:
         )
         if article_id:
             query = query.where(statements.c.article_id == self.resolve_id(article_id))
+        if article_ids is not None:
+            query = query.where(statements.c.article_id.in_(article_ids))
         if speaker:
             pattern = f"%{speaker}%"
             alias_match = select(entities.c.id).where(
@@ -230,7 +252,9 @@ class Store:
 
     def list_claims(self) -> list[dict]:
         with self.engine.connect() as conn:
-            return [dict(row) for row in conn.execute(select(claims).order_by(claims.c.created_at, claims.c.id)).mappings()]
+            return [
+                dict(row) for row in conn.execute(select(claims).order_by(claims.c.created_at, claims.c.id)).mappings()
+            ]
 
     def claim_statements(self, claim_id: str) -> list[dict]:
         return [row for row in self.list_statements() if row["claim_id"] == claim_id]
@@ -272,7 +296,7 @@ class Store:
 
     def story(self, story_id: str) -> dict:
         with self.engine.connect() as conn:
-            found = [s for s in story_rows.story_rows(conn) if s["id"].startswith(story_id)]
+            found = story_rows.story_rows(conn, prefix=story_id)
             if len(found) != 1:
                 raise StoreError(Errors.E204.format(kind="story", ident=story_id, count=len(found)))
             story = found[0]
@@ -325,14 +349,24 @@ class Store:
     def check_integrity(self) -> list[str]:
         """Articles whose parts are missing (there should never be any)."""
         with self.engine.connect() as conn:
-            no_raw = conn.execute(
-                select(articles.c.id).where(~select(article_raw.c.article_id).where(
-                    article_raw.c.article_id == articles.c.id).exists())
-            ).scalars().all()
-            no_paragraphs = conn.execute(
-                select(articles.c.id).where(~select(paragraphs.c.article_id).where(
-                    paragraphs.c.article_id == articles.c.id).exists())
-            ).scalars().all()
+            no_raw = (
+                conn.execute(
+                    select(articles.c.id).where(
+                        ~select(article_raw.c.article_id).where(article_raw.c.article_id == articles.c.id).exists()
+                    )
+                )
+                .scalars()
+                .all()
+            )
+            no_paragraphs = (
+                conn.execute(
+                    select(articles.c.id).where(
+                        ~select(paragraphs.c.article_id).where(paragraphs.c.article_id == articles.c.id).exists()
+                    )
+                )
+                .scalars()
+                .all()
+            )
         return [f"{i}: no raw input" for i in no_raw] + [f"{i}: no paragraphs" for i in no_paragraphs]
 
 
@@ -419,11 +453,19 @@ def _claim_id(conn, proposition: Proposition) -> str:
         same_actor = (claims.c.actor_code.is_(None)) & (claims.c.actor.is_(None))
     same_event = select(claims).where(claims.c.predicate == proposition.predicate).where(same_actor)
     for row in conn.execute(same_event.order_by(claims.c.created_at)).mappings():
-        if not row["recipient_code"] or not proposition.recipient_code or row["recipient_code"] == proposition.recipient_code:
+        if (
+            not row["recipient_code"]
+            or not proposition.recipient_code
+            or row["recipient_code"] == proposition.recipient_code
+        ):
             if proposition.recipient_code and not row["recipient_code"]:
                 conn.execute(
-                    claims.update().where(claims.c.id == row["id"]).values(
-                        key=proposition.key, text=proposition.text, recipient=proposition.recipient,
+                    claims.update()
+                    .where(claims.c.id == row["id"])
+                    .values(
+                        key=proposition.key,
+                        text=proposition.text,
+                        recipient=proposition.recipient,
                         recipient_code=proposition.recipient_code,
                     )
                 )
@@ -431,9 +473,15 @@ def _claim_id(conn, proposition: Proposition) -> str:
     identifier = entity_id(f"claim:{proposition.key}")
     conn.execute(
         claims.insert().values(
-            id=identifier, key=proposition.key, text=proposition.text, predicate=proposition.predicate,
-            actor=proposition.actor, actor_code=proposition.actor_code, recipient=proposition.recipient,
-            recipient_code=proposition.recipient_code, created_at=_utcnow(),
+            id=identifier,
+            key=proposition.key,
+            text=proposition.text,
+            predicate=proposition.predicate,
+            actor=proposition.actor,
+            actor_code=proposition.actor_code,
+            recipient=proposition.recipient,
+            recipient_code=proposition.recipient_code,
+            created_at=_utcnow(),
         )
     )
     return identifier
@@ -448,8 +496,13 @@ def _upsert_entity(conn, key: str, statement: Statement) -> str:
     if row is None:
         conn.execute(
             entities.insert().values(
-                id=identifier, key=key, name=speaker.entity, type=speaker.entity_type or "group",
-                country=speaker.country, role=speaker.role, affiliation=speaker.affiliation,
+                id=identifier,
+                key=key,
+                name=speaker.entity,
+                type=speaker.entity_type or "group",
+                country=speaker.country,
+                role=speaker.role,
+                affiliation=speaker.affiliation,
                 aliases=[alias] if alias and alias != speaker.entity else [],
             )
         )

@@ -120,8 +120,12 @@ def unassigned_articles(conn: Connection) -> list[str]:
     return list(conn.execute(query).scalars())
 
 
-def story_rows(conn: Connection) -> list[dict]:
-    return [dict(row) for row in conn.execute(select(stories).order_by(stories.c.last_seen.desc())).mappings()]
+def story_rows(conn: Connection, prefix: str | None = None, limit: int | None = None) -> list[dict]:
+    """Stories, newest first; ``prefix`` keeps those whose id starts with it."""
+    query = select(stories).order_by(stories.c.last_seen.desc()).limit(limit)
+    if prefix is not None:
+        query = query.where(stories.c.id.startswith(prefix, autoescape=True))
+    return [dict(row) for row in conn.execute(query).mappings()]
 
 
 def story_members(conn: Connection, story_id: str | None = None) -> dict[str, list[str]]:
@@ -155,7 +159,9 @@ def save_watch_reports(conn: Connection, watch_id: str, rows: list[dict]) -> Non
     if not rows:
         return
     ids = [row["article_id"] for row in rows]
-    conn.execute(watch_reports.delete().where(watch_reports.c.watch_id == watch_id, watch_reports.c.article_id.in_(ids)))
+    conn.execute(
+        watch_reports.delete().where(watch_reports.c.watch_id == watch_id, watch_reports.c.article_id.in_(ids))
+    )
     conn.execute(watch_reports.insert(), [{"watch_id": watch_id, **row} for row in rows])
 
 

@@ -14,7 +14,7 @@ from sqlalchemy import Connection, select
 
 from claimwatch.store import story_rows as rows
 from claimwatch.store.schema import articles, stories, story_articles
-from claimwatch.stories.cluster import CLAIM_BONUS, JOIN_THRESHOLD, TIME_WINDOW
+from claimwatch.stories.cluster import JOIN_THRESHOLD, TIME_WINDOW, claim_boosted
 from claimwatch.stories.similarity import TermCounts, Vectors, similarity, vectors
 
 CENTROID_TERMS = 400  # the strongest terms a stored centroid keeps per view
@@ -44,7 +44,8 @@ def assign_article(conn: Connection, article_id: str, now: datetime) -> str:
 def _predecessor_story(conn: Connection, revision_of: str | None) -> tuple[str | None, float | None]:
     if not revision_of:
         return None, None
-    story_id = conn.execute(select(story_articles.c.story_id).where(story_articles.c.article_id == revision_of)).scalar()
+    query = select(story_articles.c.story_id).where(story_articles.c.article_id == revision_of)
+    story_id = conn.execute(query).scalar()
     return story_id, 1.0 if story_id else None
 
 
@@ -57,9 +58,7 @@ def _best_story(conn: Connection, article_id: str, mine: Vectors, when: datetime
     best, best_score = None, 0.0
     for story in candidates:
         centroid = Vectors(story["centroid"]["words"], story["centroid"]["names"])
-        score = similarity(mine, centroid)
-        if my_claims & claims_by_story.get(story["id"], set()):
-            score += CLAIM_BONUS
+        score = claim_boosted(similarity(mine, centroid), bool(my_claims & claims_by_story.get(story["id"], set())))
         if score > best_score:
             best, best_score = story["id"], score
     return (best, best_score) if best_score >= JOIN_THRESHOLD else (None, best_score)

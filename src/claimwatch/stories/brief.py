@@ -50,10 +50,11 @@ def build_brief(store: Store, target: str, gazetteer: Gazetteer, registry: Sourc
     if watch is not None:
         statements = watch_statements(store, watch)
         linked_reports = {row["article_id"]: row for row in store.watch_reports(watch["id"])}
-        return _assemble(store, "watch", watch["id"], watch["text"], watch, statements, linked_reports, gazetteer, registry)
+        return _assemble(
+            store, "watch", watch["id"], watch["text"], watch, statements, linked_reports, gazetteer, registry
+        )
     story = store.story(target)
-    members = set(story["article_ids"])
-    story_statements = [s for s in store.list_statements() if s["article_id"] in members]
+    story_statements = store.list_statements(article_ids=story["article_ids"])
     main = Counter(s["claim_id"] for s in story_statements if s["claim_id"]).most_common(1)
     claims = {c["id"]: c for c in store.list_claims()}
     claim = claims.get(main[0][0]) if main else None
@@ -173,7 +174,9 @@ def _key_judgments(all_occasions, status, history, reports, independent, voices)
     assessors = [o for o in all_occasions if o.statement.get("act") == "assesses"]
     for occasion in assessors[:3]:
         statement = occasion.statement
-        judgments.append(f"{statement['speaker_entity']} assesses it {statement['certainty']} ({statement['said_on']}).")
+        judgments.append(
+            f"{statement['speaker_entity']} assesses it {statement['certainty']} ({statement['said_on']})."
+        )
     conditional = [o for o in all_occasions if o.statement.get("conditional")]
     if conditional:
         names = ", ".join(sorted({o.statement["speaker_entity"] or "?" for o in conditional}))

@@ -1,7 +1,9 @@
 """Incremental grouping: each new report joins the story it is most similar to, or starts one.
 
 A report's similarity to a story is its mean similarity to the story's reports (average
-link), plus a bonus when they share a claim; stories whose last report is older than the
+link), plus a bonus when they share a claim and their texts already have something in common
+(similarity >= ``CLAIM_FLOOR``: a claim alone, often as vague as "someone carried out an
+attack", must not join unrelated reports); stories whose last report is older than the
 time window are not candidates, so the same kind of event months apart stays apart.
 """
 
@@ -14,6 +16,7 @@ from claimwatch.stories.similarity import DocumentFrequencies, TermCounts, Vecto
 
 JOIN_THRESHOLD = 0.19  # robust on both halves of ECB+ topics 1-35 (odd and even), see docs/evaluation.md
 CLAIM_BONUS = 0.25
+CLAIM_FLOOR = 0.1  # the text similarity below which a shared claim earns no bonus
 TIME_WINDOW = timedelta(days=45)
 
 
@@ -70,9 +73,7 @@ class StoryClusterer:
         for story in self.stories:
             if not self._in_window(story, report):
                 continue
-            score = similarity(mine, story.centroid)
-            if report.claims & story.claims:
-                score += CLAIM_BONUS
+            score = claim_boosted(similarity(mine, story.centroid), bool(report.claims & story.claims))
             if score > best_score:
                 best, best_score = story, score
         return best, best_score
@@ -91,6 +92,11 @@ class StoryClusterer:
         if story.last_seen is None or report.when is None:
             return True
         return abs(report.when - story.last_seen) <= self.window
+
+
+def claim_boosted(score: float, shared_claim: bool) -> float:
+    """The text similarity plus the claim bonus, when the texts are close enough for it to count."""
+    return score + CLAIM_BONUS if shared_claim and score >= CLAIM_FLOOR else score
 
 
 def _mean(members: list[Vectors]) -> Vectors:

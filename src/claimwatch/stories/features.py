@@ -47,7 +47,7 @@ def minhash_similarity(first: tuple[int, ...], second: tuple[int, ...]) -> float
     """Estimated Jaccard similarity of the two bodies' 5-word shingles."""
     if not first or len(first) != len(second):
         return 0.0
-    return sum(a == b for a, b in zip(first, second)) / len(first)
+    return sum(a == b for a, b in zip(first, second, strict=True)) / len(first)
 
 
 def long_quotes(body: str) -> tuple[str, ...]:

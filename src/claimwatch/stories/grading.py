@@ -14,8 +14,12 @@ import tomllib
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from claimwatch.gazetteer import Gazetteer
+
+if TYPE_CHECKING:
+    from claimwatch.store import Store
 
 ENV_VAR = "CLAIMWATCH_SOURCES"
 RELIABILITY = ("A", "B", "C", "D", "E", "F")
@@ -29,7 +33,9 @@ _EXPERT_ROLES = re.compile(r"\b(?:analyst|expert|professor|researcher|fellow|sch
 _UNNAMED = re.compile(r"\b(?:officials?|sources?|diplomats?|people familiar|insiders?|person)\b", re.I)
 _ORG_KINDS = (
     ("intelligence", re.compile(r"intelligence|spy|security service|\bNIS\b|\bNIB\b", re.I)),
-    ("military", re.compile(r"\b(?:army|military|armed forces|forces|command|navy|air force|defen[cs]e staff)\b", re.I)),
+    ("military", re.compile(
+        r"\b(?:army|military|armed forces|forces|command|navy|air force|defen[cs]e staff)\b", re.I
+    )),
     ("government", re.compile(r"\b(?:ministry|government|council|office|presidency|cabinet|department|embassy|"
                               r"administration|parliament|white house|kremlin)\b", re.I)),
     ("expert", re.compile(r"\b(?:institute|center|centre|university|think tank|foundation|watch)\b", re.I)),
@@ -47,9 +53,13 @@ class SourceRegistry:
         return self.defaults.get(source_type, self.defaults.get("unknown", "F"))
 
 
-def load_registry(extra_paths: list[str | Path] | None = None) -> SourceRegistry:
+def load_registry(extra_paths: list[str | Path] | None = None, store: Store | None = None) -> SourceRegistry:
+    """The built-in defaults; then, with ``store``, the grades of monitored sources (``claimwatch source add
+    --reliability``, keyed by the source's name); then the TOML files, which win over both."""
     data = tomllib.loads(resources.files("claimwatch.stories").joinpath("sources.toml").read_text("utf-8"))
     registry = SourceRegistry(defaults=dict(data["defaults"]))
+    if store is not None:
+        registry.named.update(_store_grades(store))
     paths = [*(extra_paths or []), *filter(None, os.environ.get(ENV_VAR, "").split(os.pathsep))]
     for path in paths:
         user = tomllib.loads(Path(path).read_text("utf-8"))
@@ -57,6 +67,20 @@ def load_registry(extra_paths: list[str | Path] | None = None) -> SourceRegistry
         for entry in user.get("source", []):
             registry.named[entry["name"].casefold()] = entry["reliability"]
     return registry
+
+
+def _store_grades(store: Store) -> dict[str, str]:
+    from sqlalchemy import select
+
+    from claimwatch.store.schema import sources
+
+    with store.engine.connect() as conn:
+        rows = conn.execute(
+            select(sources.c.name, sources.c.reliability)
+            .where(sources.c.name.is_not(None), sources.c.reliability.is_not(None))
+            .order_by(sources.c.created_at)
+        ).all()
+    return {name.casefold(): letter for name, letter in rows if letter in RELIABILITY}
 
 
 def voice_type(statement: dict, parties: set[str], gazetteer: Gazetteer) -> str:

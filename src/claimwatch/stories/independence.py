@@ -2,13 +2,17 @@
 
 Two reports share an origin when (any of):
 - their bodies are near-duplicates (MinHash estimate of 5-word-shingle Jaccard >= 0.5);
-- they credit the same wire agency (a wire's own report credits itself);
+- they credit the same wire agency (a wire's own report credits itself) and were published within
+  a day of the first report of that wire story: one wire story and its copies, not every story the
+  wire files over the weeks;
 - they carry the same two long direct quotes (8 words or more), which rewrites keep;
 - one is a revision of the other.
 The relation is closed transitively (union-find); an origin is named by its earliest report.
 """
 
 from __future__ import annotations
+
+from datetime import timedelta
 
 from datasketch import LeanMinHash, MinHashLSH
 
@@ -17,6 +21,7 @@ from claimwatch.stories.features import MINHASH_PERMUTATIONS, MINHASH_SEED, minh
 
 NEAR_DUPLICATE = 0.5
 SHARED_QUOTES = 2
+WIRE_WINDOW = timedelta(days=1)  # a copy or rewrite of a wire story runs within a day of the original
 
 
 def origins(reports: list[dict], features: dict[str, dict], gazetteer: Gazetteer) -> dict[str, str]:
@@ -43,7 +48,7 @@ def origins(reports: list[dict], features: dict[str, dict], gazetteer: Gazetteer
     for report in reports:
         if report.get("revision_of") in parent:
             union(report["id"], report["revision_of"])
-    _join_shared(reports, union, lambda report: wire_credits(report, gazetteer), minimum=1)
+    _join_wire_copies(reports, union, gazetteer)
     with_features = [r for r in reports if r["id"] in features]
     _join_shared(with_features, union, lambda report: set(features[report["id"]]["quotes"]), minimum=SHARED_QUOTES)
     _join_near_duplicates(with_features, features, union)
@@ -69,6 +74,19 @@ def _join_shared(reports: list[dict], union, keys_of, minimum: int) -> None:
     for (first, second), count in shared.items():
         if count >= minimum:
             union(first, second)
+
+
+def _join_wire_copies(reports: list[dict], union, gazetteer: Gazetteer) -> None:
+    """Join reports crediting the same wire within ``WIRE_WINDOW`` of the first report of that wire story."""
+    anchors: dict[str, tuple] = {}  # agency -> (time, id) of the first report of its current wire story
+    for report in reports:
+        when = report.get("published_utc") or report.get("ingested_at")
+        for agency in wire_credits(report, gazetteer):
+            anchor = anchors.get(agency)
+            if anchor is not None and (when is None or anchor[0] is None or abs(when - anchor[0]) <= WIRE_WINDOW):
+                union(anchor[1], report["id"])
+            else:
+                anchors[agency] = (when, report["id"])
 
 
 def _join_near_duplicates(reports: list[dict], features: dict[str, dict], union) -> None:

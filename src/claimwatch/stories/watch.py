@@ -69,7 +69,7 @@ def _close_in_words(text: str, statements: list[dict]) -> list[dict]:
         frequencies.add(count)
     target = weighted(term_counts(text).words, frequencies, "words")
     return [
-        statement for statement, count in zip(statements, counts)
+        statement for statement, count in zip(statements, counts, strict=True)
         if cosine(target, weighted(count.words, frequencies, "words")) >= TEXT_LINK_THRESHOLD
     ]
 
@@ -86,7 +86,7 @@ def link_reports(store: Store, watch: dict, article_ids: list[str]) -> None:
     predictions = model.predict([(watch["text"], article["body"]) for article in ordered])
     rows = [
         {"article_id": article["id"], "stance": label, "probability": round(probabilities[label], 4)}
-        for article, (label, probabilities) in zip(ordered, predictions)
+        for article, (label, probabilities) in zip(ordered, predictions, strict=True)
         if label != "unrelated"
     ]
     store.save_watch_reports(watch["id"], rows)
