@@ -66,7 +66,7 @@ def extract_proposition(statement: Statement, doc: Doc, gazetteer: Gazetteer) ->
         if family is None:
             continue
         proposition = _composition(verb, family, gazetteer) or _proposition(
-            family, _actor(verb, tokens, statement), _recipient(verb), gazetteer
+            family, _actor(verb, tokens, statement), _recipient(verb) or _recipient_in(tokens), gazetteer
         )
         # A claim with a known actor and recipient beats a vaguer one; then the outermost verb wins.
         candidates.append((-(2 * bool(proposition.actor_code) + bool(proposition.recipient)), order, proposition))
@@ -121,6 +121,8 @@ def _family_of(verb: Token) -> EventFamily | None:
 
 def _objects_of(verb: Token) -> set[str]:
     words: set[str] = set()
+    if verb.dep_ in ("amod", "acl") and verb.head.pos_ == "NOUN":
+        words.add(verb.head.lemma_.lower())  # "dispatching forces" parsed as an adjective on "forces"
     for child in verb.children:
         if child.dep_ in ("dobj", "nsubjpass", "attr", "pobj", "dative", "npadvmod"):
             words.add(child.lemma_.lower())
@@ -177,6 +179,16 @@ def _actor(verb: Token, tokens: list[Token], statement: Statement) -> str | None
             return _phrase(child)
     if statement.cue_lemma in ("accuse", "blame", "charge") and tokens:
         return _phrase(tokens[0])
+    return None
+
+
+def _recipient_in(tokens: list[Token]) -> str | None:
+    """ "accused Belarus of dispatching forces to Russia": a "to" + place anywhere in the content."""
+    for token in tokens:
+        if token.dep_ == "prep" and token.lower_ in ("to", "into"):
+            places = [g for g in token.children if g.dep_ == "pobj" and g.ent_type_ in ("GPE", "NORP", "ORG")]
+            if places:
+                return _phrase(places[0])
     return None
 
 
