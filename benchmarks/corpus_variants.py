@@ -24,10 +24,10 @@ from claimwatch import api
 from claimwatch.ingest import decode_input, expand_inputs, read_item
 from claimwatch.ingest.sources import DEFAULT_MAX_BYTES
 from claimwatch.nlp import load_nlp
-from claimwatch.records import Article, Assessment, ProcessedArticle, Span, Statement
+from claimwatch.records import Assessment, ProcessedArticle, Span, Statement
+from claimwatch.store import Store
 from claimwatch.stories.cluster import TIME_WINDOW
 from claimwatch.stories.features import article_features
-from claimwatch.store import Store
 
 TITLES = {"President", "Colonel", "Col", "Foreign", "Minister", "Deputy", "The", "Republic", "Grand", "Assembly"}
 SUFFIXES = r"(?=(?:n|ns|ian|ians)?\b)"

@@ -423,6 +423,31 @@ def demo(ctx: typer.Context) -> None:
         raise typer.Exit(1)
 
 
+@app.command()
+def serve(
+    ctx: typer.Context,
+    host: Annotated[str, typer.Option("--host", help="Address to listen on; not loopback only with a token.")] = (
+        "127.0.0.1"
+    ),
+    port: Annotated[int, typer.Option("--port", min=0, max=65535, help="TCP port.")] = 8000,
+    token: Annotated[
+        Optional[str],
+        typer.Option("--token", envvar="CLAIMWATCH_TOKEN", help="Access token: needed on each request; allows writes."),
+    ] = None,
+    max_bytes: Annotated[
+        int, typer.Option("--max-bytes", envvar="CLAIMWATCH_MAX_BYTES", help="Largest upload accepted.")
+    ] = DEFAULT_MAX_BYTES,
+) -> None:
+    """The analyst's desk: REST API (reference at /docs) and pages over the store (FastAPI + uvicorn)."""
+    from claimwatch.web.server import serve as run_server
+
+    settings: Settings = ctx.obj
+    try:
+        run_server(settings.db, host, port, token, gazetteers=settings.gazetteers, max_bytes=max_bytes)
+    except ClaimwatchError as error:
+        _fail(error)
+
+
 @eval_app.command("extraction")
 def eval_extraction(
     zyte: Annotated[Path, typer.Option("--zyte", help="Folder with ground-truth.json and html/.")],
@@ -519,6 +544,97 @@ def eval_certainty(
     out.print(f"items {data['items']}  Spearman {data['spearman']:.4f}")
     for embedding, part in data["by_embedding"].items():
         out.print(f"  {embedding:>12}: {part['items']:4d} items  Spearman {part['spearman']:.4f}")
+
+
+@eval_app.command("stance")
+def eval_stance(
+    bodies: Annotated[Optional[Path], typer.Option("--bodies", help="FNC-1 bodies CSV (Body ID, articleBody).")] = None,
+    stances: Annotated[
+        Optional[Path], typer.Option("--stances", help="FNC-1 stances CSV (Headline, Body ID, Stance).")
+    ] = None,
+    dev_split: Annotated[
+        bool, typer.Option("--dev-split", help="Score the development split of FNC-1 training data (needs --fnc1).")
+    ] = False,
+    fnc1: Annotated[
+        Optional[Path], typer.Option("--fnc1", help="FNC-1 folder with train_bodies.csv and train_stances.csv.")
+    ] = None,
+    model: Annotated[Optional[Path], typer.Option("--model", help="Model folder (default: the shipped model).")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+) -> None:
+    """Report-level stance: FNC-1 score, per-class and macro F1, confusion matrix and speed."""
+    from claimwatch.stance.report.evaluate import evaluate_dev_split, evaluate_files
+
+    if dev_split and (fnc1 is None or bodies or stances):
+        raise typer.BadParameter("--dev-split takes --fnc1 DIR, not --bodies/--stances", param_hint="--dev-split")
+    if not dev_split and (bodies is None or stances is None or fnc1):
+        raise typer.BadParameter("give --bodies FILE and --stances FILE (or --dev-split --fnc1 DIR)")
+    try:
+        scores = evaluate_dev_split(fnc1, model) if dev_split else evaluate_files(bodies, stances, model)
+    except ClaimwatchError as error:
+        _fail(error)
+    if as_json:
+        print(json.dumps(scores.to_json()))
+        return
+    _print_stance_scores(scores.to_json())
+
+
+train_app = typer.Typer(help="Train claimwatch's models from public data sets.", no_args_is_help=True)
+app.add_typer(train_app, name="train")
+
+
+@train_app.command("stance")
+def train_stance(
+    fnc1: Annotated[Path, typer.Option("--fnc1", help="FNC-1 folder with train_bodies.csv and train_stances.csv.")],
+    out_dir: Annotated[
+        Optional[Path], typer.Option("--out", help="Where to write the model (default: the package's model folder).")
+    ] = None,
+    disjoint_bodies: Annotated[
+        bool, typer.Option("--disjoint-bodies", help="Keep bodies on one side of the split too (stricter estimate).")
+    ] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+) -> None:
+    """Train the report-level stance model on FNC-1 training data; print dev scores and training time."""
+    from claimwatch.stance.report.data import SplitRule
+    from claimwatch.stance.report.train import train_report_stance
+
+    def say(message: str) -> None:
+        err.print(message, markup=False, highlight=False)
+
+    try:
+        report = train_report_stance(fnc1, out_dir, split=SplitRule(disjoint_bodies=disjoint_bodies), on_step=say)
+    except ClaimwatchError as error:
+        _fail(error)
+    data = report.to_json()
+    if as_json:
+        print(json.dumps(data))
+        return
+    for name, size in data["files"].items():
+        out.print(f"wrote {report.model_dir / name} ({size / 1e6:.2f} MB)", markup=False, highlight=False)
+    out.print(f"trained on {data['train_pairs']} pairs in {data['training_seconds']:.1f} s; development split:")
+    _print_stance_scores(data["dev"])
+
+
+def _print_stance_scores(data: dict) -> None:
+    out.print(
+        f"pairs {data['pairs']}  FNC score {data['fnc_score']:.4f}  macro F1 {data['macro_f1']:.4f}  "
+        f"({data.get('pairs_per_second', 0):.1f} pairs/s)"
+    )
+    stances = list(data["per_class_f1"])
+    table = Table("gold \\ predicted", *stances, "F1", box=None)
+    for gold in stances:
+        row = data["confusion"][gold]
+        table.add_row(gold, *(str(row[predicted]) for predicted in stances), f"{data['per_class_f1'][gold]:.4f}")
+    out.print(table)
+
+
+def _register_monitor_commands() -> None:
+    """source add|list|rm, fetch, import-warc, monitor, status, alerts (claimwatch.monitor.commands)."""
+    from claimwatch.monitor.commands import Helpers, register
+
+    register(app, Helpers(fail=_fail, out=out, err=err, print_report=_print_report))
+
+
+_register_monitor_commands()
 
 
 def run() -> None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass
+from urllib.parse import urljoin
 
 import feedparser
 from lxml import etree
@@ -117,9 +118,7 @@ def parse_feed(url: str, data: bytes, gazetteer: Gazetteer | None = None) -> Fee
     """RSS or Atom bytes -> items, newest first as the feed lists them. Raises ``DocumentError``."""
     refuse_entity_declarations(url, data)
     try:
-        parsed = feedparser.parse(data, sanitize_html=True, resolve_relative_uris=True, response_headers={
-            "content-location": url,
-        })
+        parsed = feedparser.parse(data, sanitize_html=True)
     except Exception as exc:  # feedparser's loose parser can fail in many ways on garbage
         raise DocumentError(Errors.E410.format(url=url, reason=f"{type(exc).__name__}: {exc}"[:200])) from exc
     entries = parsed.get("entries") or []
@@ -128,15 +127,19 @@ def parse_feed(url: str, data: bytes, gazetteer: Gazetteer | None = None) -> Fee
         raise DocumentError(Errors.E410.format(url=url, reason=str(reason)[:200]))
     items: list[FeedItem] = []
     for entry in entries[:MAX_ITEMS]:
-        item = _feed_item(entry, gazetteer)
+        item = _feed_item(url, entry, gazetteer)
         if item is not None:
             items.append(item)
+    if parsed.get("bozo") and not any(item.url for item in items):
+        # Not well-formed, and nothing usable recovered from it (a cut-off or garbled document).
+        reason = parsed.get("bozo_exception") or "not well-formed"
+        raise DocumentError(Errors.E410.format(url=url, reason=str(reason)[:200]))
     title = (parsed.get("feed") or {}).get("title")
     return Feed(title=title or None, items=tuple(items))
 
 
-def _feed_item(entry: dict, gazetteer: Gazetteer | None) -> FeedItem | None:
-    link = _http_link(entry.get("link"))
+def _feed_item(base: str, entry: dict, gazetteer: Gazetteer | None) -> FeedItem | None:
+    link = _absolute(base, entry.get("link"))
     content = _entry_content(entry) or entry.get("summary") or None
     title = (entry.get("title") or "").strip() or None
     key = (entry.get("id") or "").strip() or link
@@ -144,17 +147,27 @@ def _feed_item(entry: dict, gazetteer: Gazetteer | None) -> FeedItem | None:
         if not (title or content):
             return None
         key = "sha:" + _marker(title, content)
-    updated = entry.get("updated") or entry.get("published")
+    # dict.get: feedparser's own mapping of a missing "updated" to "published" warns of its removal.
+    updated, published = dict.get(entry, "updated"), dict.get(entry, "published")
     return FeedItem(
         key=key[:2000],
         url=link,
-        marker=_marker(updated, title, entry.get("summary"), _entry_content(entry)),
+        marker=_marker(updated or published, title, entry.get("summary"), _entry_content(entry)),
         title=title,
-        published=entry.get("published") or entry.get("updated") or None,
+        published=published or updated or None,
         author=(entry.get("author") or "").strip() or None,
         outlet=real_publisher(entry, gazetteer),
         content=content,
     )
+
+
+def _absolute(base: str, link: object) -> str | None:
+    if not isinstance(link, str) or not link.strip():
+        return None
+    try:
+        return _http_link(urljoin(base, link.strip()))
+    except ValueError:  # "http://[broken" and the like
+        return None
 
 
 def _http_link(value: object) -> str | None:

@@ -275,10 +275,8 @@ class Fetcher:
             if total > max_bytes:
                 raise RefusedError(Errors.E405.format(url=url, limit=max_bytes))
             if self.clock() > deadline:
-                raise FetchError(
-                    Errors.E408.format(url=url, attempts=1, reason=f"the body took over {self.policy.total_timeout:g} s"),
-                    transient=True,
-                )
+                reason = f"the body took over {self.policy.total_timeout:g} s"
+                raise FetchError(Errors.E408.format(url=url, attempts=1, reason=reason), transient=True)
             chunks.append(chunk)
         return b"".join(chunks)
 

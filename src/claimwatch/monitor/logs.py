@@ -24,7 +24,7 @@ def log_event(logger: logging.Logger, event: str, level: int = logging.INFO, **f
 
 def _fields(record: logging.LogRecord) -> tuple[str, dict]:
     event = getattr(record, "event", None) or record.getMessage()
-    fields = dict(getattr(record, "fields", None) or {})
+    fields = {key: value for key, value in (getattr(record, "fields", None) or {}).items() if value is not None}
     if record.exc_info:
         fields["exception"] = logging.Formatter().formatException(record.exc_info).splitlines()[-1]
     return event, fields

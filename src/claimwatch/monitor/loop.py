@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from claimwatch import api
-from claimwatch.errors import Errors, Warnings
+from claimwatch.errors import ClaimwatchError, Errors, Warnings
 from claimwatch.gazetteer import Gazetteer
 from claimwatch.monitor.alerts import alert_json, check_watches
 from claimwatch.monitor.errors import DocumentError, FetchError, MonitorError
@@ -171,7 +171,8 @@ class Monitor:
             source, now=now, next_due=now + timedelta(seconds=source["every"]), kind=kind, counts=report.counts,
             etag=result.etag if complete else None, last_modified=result.last_modified if complete else None,
         )
-        log_event(self.log, "poll.done", source=source["id"][:8], kind=kind, ms=int((time.monotonic() - started) * 1000),
+        elapsed = int((time.monotonic() - started) * 1000)
+        log_event(self.log, "poll.done", source=source["id"][:8], kind=kind, ms=elapsed,
                   **{k: report.counts.get(k, 0) for k in ("items", "ingested", "revised", "duplicate", "failed")})
         return report
 
@@ -329,7 +330,7 @@ class Monitor:
     def _settle_ingest(self, article_ids: list[str]) -> None:
         try:
             api.settle_ingest(self.store, article_ids, with_statements=self.config.with_statements)
-        except ImportError as error:  # the report-level stance model is not installed
+        except (ImportError, ClaimwatchError) as error:  # the report-level stance model is not installed
             if not self._warned_stance_model:
                 log_event(self.log, "watch.link_skipped", logging.WARNING, message=Warnings.W401.format(reason=error))
                 self._warned_stance_model = True

@@ -13,6 +13,7 @@ from claimwatch.records import SourceDocument, SourceHints
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 JSON_TYPES = ("application/json", "application/x-ndjson", "application/jsonl")
 TEXT_TYPES = ("text/plain", "")
+HINT_FIELDS = ("url", "title", "author", "published", "outlet")
 MIN_FEED_TEXT = 200  # characters of text a feed item must carry to stand in for its page
 
 
@@ -43,9 +44,7 @@ def documents(source: str, data: bytes, fmt: str | None, hints: SourceHints) -> 
             result.append(document)
             continue
         own = document.hints
-        merged = SourceHints(**{
-            name: getattr(own, name) or getattr(hints, name) for name in ("url", "title", "author", "published", "outlet")
-        })
+        merged = SourceHints(**{name: getattr(own, name) or getattr(hints, name) for name in HINT_FIELDS})
         result.append(dataclasses.replace(document, hints=merged))
     return result
 

@@ -128,7 +128,7 @@ class MonitorState:
             "last_poll": now,
             "next_due": next_due,
             "polls": sources.c.polls + 1,
-            "items": sources.c.items + counts.get("items", 0),
+            "items": sources.c["items"] + counts.get("items", 0),
             "ingested": sources.c.ingested + counts.get("ingested", 0),
             "revised": sources.c.revised + counts.get("revised", 0),
             "failed": sources.c.failed + counts.get("failed", 0),

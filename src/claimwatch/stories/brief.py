@@ -96,7 +96,7 @@ def _assemble(store, kind, identifier, claim_text, claim, statements, linked_rep
         "voices": voices,
         "statements": statement_rows,
         "status_history": history,
-        "unknowns": _unknowns(claim, status),
+        "unknowns": _unknowns(claim, status, gazetteer),
         "sources": source_rows,
         "generated_at": datetime.now(UTC).isoformat(timespec="seconds"),
     }
@@ -184,13 +184,19 @@ def _key_judgments(all_occasions, status, history, reports, independent, voices)
     return judgments
 
 
-def _unknowns(claim: dict, status: str) -> list[str]:
+def _unknowns(claim: dict, status: str, gazetteer: Gazetteer) -> list[str]:
     if status in ("officially confirmed", "refuted"):
         return ["the scale and timing: numbers, units and dates beyond the official statement"]
     templates = UNKNOWNS.get(claim.get("predicate"), []) + GENERIC_UNKNOWNS
-    actor = claim.get("actor") or "the accused party"
-    recipient = claim.get("recipient") or "the other party"
+    actor = claim.get("actor") or _country_name(claim.get("actor_code"), gazetteer) or "the accused party"
+    # A watch keeps only the recipient's code: name it from the gazetteer.
+    recipient = claim.get("recipient") or _country_name(claim.get("recipient_code"), gazetteer) or "the other party"
     return [template.format(actor=actor, recipient=recipient) for template in templates]
+
+
+def _country_name(code: str | None, gazetteer: Gazetteer) -> str | None:
+    country = gazetteer.country(code) if code else None
+    return country.name if country else None
 
 
 def _sentence(text: str) -> str:

@@ -29,6 +29,11 @@ _OFFICIAL_ROLES = re.compile(
     re.I,
 )
 _MILITARY_ROLES = re.compile(r"\b(?:general|commander|colonel|admiral|officer|chief of|military)\b", re.I)
+# Civil offices named "... General" (a secretary-general is no soldier).
+_CIVIL_GENERAL = re.compile(
+    r"\b(?:secretary|attorney|solicitor|inspector|auditor|consul|director|surgeon|governor|postmaster)[- ]general\b",
+    re.I,
+)
 _EXPERT_ROLES = re.compile(r"\b(?:analyst|expert|professor|researcher|fellow|scholar|director of)\b", re.I)
 _UNNAMED = re.compile(r"\b(?:officials?|sources?|diplomats?|people familiar|insiders?|person)\b", re.I)
 _ORG_KINDS = (
@@ -107,9 +112,10 @@ def voice_type(statement: dict, parties: set[str], gazetteer: Gazetteer) -> str:
                 return org_kind
         return "unknown"
     if kind == "person":
-        if _MILITARY_ROLES.search(role):
+        if _MILITARY_ROLES.search(_CIVIL_GENERAL.sub(" ", role)):
             return "military"
-        if _OFFICIAL_ROLES.search(role) or _OFFICIAL_ROLES.search(statement.get("speaker_affiliation") or ""):
+        affiliation = statement.get("speaker_affiliation") or ""
+        if _CIVIL_GENERAL.search(role) or _OFFICIAL_ROLES.search(role) or _OFFICIAL_ROLES.search(affiliation):
             return "government_party" if party else "government"
         if _EXPERT_ROLES.search(role):
             return "expert"

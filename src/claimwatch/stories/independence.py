@@ -30,7 +30,7 @@ def origins(reports: list[dict], features: dict[str, dict], gazetteer: Gazetteer
     Linear in the number of reports: shared credits and quotes through an index, near-duplicate
     bodies through MinHash LSH, so a story of thousands of reports is grouped in milliseconds.
     """
-    order = {report["id"]: index for index, report in enumerate(reports)}
+    order = _order(reports)
     parent = {report["id"]: report["id"] for report in reports}
 
     def find(node: str) -> str:
@@ -53,6 +53,24 @@ def origins(reports: list[dict], features: dict[str, dict], gazetteer: Gazetteer
     _join_shared(with_features, union, lambda report: set(features[report["id"]]["quotes"]), minimum=SHARED_QUOTES)
     _join_near_duplicates(with_features, features, union)
     return {report["id"]: find(report["id"]) for report in reports}
+
+
+def _order(reports: list[dict]) -> dict[str, float]:
+    """Each report's place in time: its index, but a revision always after the version it revises
+    (an update usually keeps the original's publication time, so a tie must not make it the origin)."""
+    index = {report["id"]: position for position, report in enumerate(reports)}
+    revises = {report["id"]: report.get("revision_of") for report in reports}
+    order: dict[str, float] = {}
+
+    def place(node: str) -> float:
+        if node not in order:
+            previous = revises.get(node)
+            order[node] = max(index[node], place(previous) + 0.5) if previous in index else index[node]
+        return order[node]
+
+    for report in reports:
+        place(report["id"])
+    return order
 
 
 def _join_shared(reports: list[dict], union, keys_of, minimum: int) -> None:

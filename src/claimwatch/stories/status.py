@@ -1,7 +1,8 @@
 """Where a claim stands: occasions of its voices, and a status from documented rules.
 
 An occasion is one voice saying one thing once: statements with the same speaker, act and
-date about the same claim (a line repeated by ten syndicated copies) count once.
+date about the same claim (a line repeated by ten syndicated copies) count once. A conditional
+statement ("the reports, if true, would mark an escalation") neither supports nor opposes.
 
 Statuses, strongest first (docs/grading.md):
 - refuted: an official third party confirms the claim is false, or the claim's first voice retracts it;
@@ -37,6 +38,8 @@ class Occasion:
 
 
 def stance_of(statement: dict) -> str:
+    if statement.get("conditional"):
+        return "neutral"  # "if true, ..." takes no side on whether it is true
     act = statement.get("act")
     probability = statement.get("probability")
     negated = statement.get("polarity") == "negated"

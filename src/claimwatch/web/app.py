@@ -7,6 +7,7 @@ HTML page for a browser asking for a page), always 4xx for a bad request.
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Sequence
 from contextlib import asynccontextmanager
@@ -19,6 +20,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from jinja2 import Environment, PackageLoader
+from markupsafe import Markup, escape
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.middleware.base import BaseHTTPMiddleware
 
@@ -30,6 +32,7 @@ from claimwatch.store import Store
 from claimwatch.web.security import OPEN_PATHS, SAFE_METHODS, Access, new_nonce, security_headers
 
 STATIC = Path(__file__).parent / "static"
+CACHE_SIZE = 256
 NOT_FOUND_CODES = ("E201", "E204")
 _CODE = re.compile(r"^\[(E\d{3})\] ")
 
@@ -46,6 +49,33 @@ class Desk:
     sources: list[str] | None = None
     cache: dict = field(default_factory=dict)
 
+    def cached(self, key: tuple, compute):
+        """``compute()``, remembered until the store's files change (SQLite; elsewhere no caching)."""
+        stamp = store_stamp(self.store)
+        if stamp is None:
+            return compute()
+        if self.cache.get("stamp") != stamp or len(self.cache) > CACHE_SIZE:
+            self.cache.clear()
+            self.cache["stamp"] = stamp
+        if key not in self.cache:
+            self.cache[key] = compute()
+        return self.cache[key]
+
+
+def store_stamp(store: Store) -> tuple | None:
+    """Changes with every commit to an SQLite file store (the database and its write-ahead log)."""
+    url = store.engine.url
+    if url.get_backend_name() != "sqlite" or not url.database or url.database == ":memory:":
+        return None
+    stamp = []
+    for suffix in ("", "-wal"):
+        try:
+            info = os.stat(url.database + suffix)
+        except OSError:
+            info = None
+        stamp.append((info.st_mtime_ns, info.st_size) if info else None)
+    return tuple(stamp)
+
 
 def create_app(
     store_url: str,
@@ -55,7 +85,10 @@ def create_app(
     sources: list[str] | None = None,
     max_upload_bytes: int = DEFAULT_MAX_BYTES,
 ) -> FastAPI:
-    """An app over the store at ``store_url`` (a path or SQLAlchemy URL); ``token`` enables writes and requires itself."""
+    """An app over the store at ``store_url`` (a path or SQLAlchemy URL).
+
+    With ``token`` every request must carry it, and writes (ingest, watches) are allowed.
+    """
     from claimwatch.web import pages, rest
 
     store = Store(store_url)
@@ -86,7 +119,15 @@ def create_app(
 def template_environment() -> Environment:
     environment = Environment(loader=PackageLoader("claimwatch.web", "templates"), autoescape=True)
     environment.filters["q"] = lambda value: quote(str(value), safe="")
+    environment.filters["marks"] = marks
     return environment
+
+
+def marks(snippet: str) -> Markup:
+    """A search snippet escaped, its match marks (see store/search.py) turned into ``<mark>``."""
+    from claimwatch.store.search import MARK_END, MARK_START
+
+    return escape(snippet).replace(MARK_START, Markup("<mark>")).replace(MARK_END, Markup("</mark>"))
 
 
 # -- access, headers, body size -----------------------------------------------------------

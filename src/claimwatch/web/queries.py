@@ -115,11 +115,14 @@ def _statement_conditions(store: Store, filters: StatementFilters) -> list:
     if filters.article:
         conditions.append(statements.c.article_id == store.resolve_id(filters.article))
     if filters.story:
-        members = select(story_articles.c.article_id).where(story_articles.c.story_id == store.story(filters.story)["id"])
-        conditions.append(statements.c.article_id.in_(members))
+        conditions.append(statements.c.article_id.in_(_story_members(store, filters.story)))
     if filters.q is not None:
         conditions.append(_fts_condition(store, "statements", filters.q))
     return conditions
+
+
+def _story_members(store: Store, story: str) -> Select:
+    return select(story_articles.c.article_id).where(story_articles.c.story_id == store.story(story)["id"])
 
 
 def _fts_condition(store: Store, table: str, words: str):
@@ -146,8 +149,7 @@ def articles_page(store: Store, filters: ArticleFilters, limit: int = 50, offset
     if filters.until:
         conditions.append(articles.c.published_utc <= datetime.combine(filters.until, time.max))
     if filters.story:
-        members = select(story_articles.c.article_id).where(story_articles.c.story_id == store.story(filters.story)["id"])
-        conditions.append(articles.c.id.in_(members))
+        conditions.append(articles.c.id.in_(_story_members(store, filters.story)))
     if filters.q is not None:
         conditions.append(_fts_condition(store, "articles", filters.q))
     columns = [articles.c[name] for name in ARTICLE_FIELDS]
@@ -221,7 +223,7 @@ def claims_page(store: Store, story: str | None = None, limit: int = 50, offset:
     """Claims in the shape of ``api.list_claims`` (most statements first), optionally one story's."""
     scope = None
     if story:
-        scope = select(story_articles.c.article_id).where(story_articles.c.story_id == store.story(story)["id"])
+        scope = _story_members(store, story)
     counted = (
         select(assessments.c.claim_id, func.count().label("n"))
         .join(statements, statements.c.id == assessments.c.statement_id)
@@ -276,7 +278,8 @@ def _claim_json(claim: dict, acts: dict[str, list[dict]]) -> dict:
         "recipient_code": claim["recipient_code"],
         "statements": sum(len(rows) for rows in acts.values()),
         "by_act": {
-            act: [{key: row[key] for key in CLAIM_STATEMENT_FIELDS} for row in rows] for act, rows in sorted(acts.items())
+            act: [{key: row[key] for key in CLAIM_STATEMENT_FIELDS} for row in rows]
+            for act, rows in sorted(acts.items())
         },
     }
 
@@ -322,7 +325,8 @@ def story_summary(store: Store, story: dict, gazetteer: Gazetteer) -> dict:
     from claimwatch.stories.independence import origins
 
     ids = story["article_ids"]
-    reports = sorted(store.articles_by_id(ids).values(), key=lambda a: (a["published_utc"] or a["ingested_at"], a["id"]))
+    found = store.articles_by_id(ids).values()
+    reports = sorted(found, key=lambda a: (a["published_utc"] or a["ingested_at"], a["id"]))
     origin_of = origins(reports, store.features(ids), gazetteer)
     own = store.list_statements(article_ids=ids)
     voices = Counter(s["speaker_entity"] for s in own if s["speaker_entity"] and s["voice"] != "outlet")

@@ -64,7 +64,8 @@ def read_pairs(bodies_path: Path, stances_path: Path) -> list[StancePair]:
     for line, row in _rows(stances_path, STANCE_COLUMNS):
         stance, body_id = (row["Stance"] or "").strip().lower(), (row["Body ID"] or "").strip()
         if stance not in STANCES:
-            raise InputError(str(stances_path), UNKNOWN_STANCE.format(line=line, stance=stance, stances=", ".join(STANCES)))
+            message = UNKNOWN_STANCE.format(line=line, stance=stance, stances=", ".join(STANCES))
+            raise InputError(str(stances_path), message)
         if body_id not in bodies:
             raise InputError(str(stances_path), UNKNOWN_BODY.format(line=line, body_id=body_id, bodies=bodies_path))
         pairs.append(StancePair(row["Headline"] or "", body_id, bodies[body_id], stance))
@@ -118,8 +119,8 @@ class SplitRule:
 
     def split(self, pairs: list[StancePair]) -> tuple[list[StancePair], list[StancePair]]:
         sides = [self.side(pair) for pair in pairs]
-        train = [pair for pair, side in zip(pairs, sides) if side == "train"]
-        dev = [pair for pair, side in zip(pairs, sides) if side == "dev"]
+        train = [pair for pair, side in zip(pairs, sides, strict=True) if side == "train"]
+        dev = [pair for pair, side in zip(pairs, sides, strict=True) if side == "dev"]
         return train, dev
 
     def to_json(self) -> dict:

@@ -84,7 +84,7 @@ class TextViews:
         return TextViews(self.views, self.headline_rows[rows], self.body_rows[rows])
 
     def pair_views(self) -> list[tuple[TextView, TextView]]:
-        return [(self.views[h], self.views[b]) for h, b in zip(self.headline_rows, self.body_rows)]
+        return [(self.views[h], self.views[b]) for h, b in zip(self.headline_rows, self.body_rows, strict=True)]
 
 
 class FeatureSpace:
@@ -170,7 +170,7 @@ class FeatureSpace:
         idf_total = sum(self._idf_of(s) for s in words) or 1.0
         bigrams = headline.stem_bigrams
         lead = set(body.stems[:LEAD_TOKENS])
-        sentence_overlaps = sorted((len(words & sentence) / word_count for sentence in body.sentence_stems), reverse=True)
+        sentence_overlaps = sorted((len(words & s) / word_count for s in body.sentence_stems), reverse=True)
         bm25 = self._bm25(words, body)
         return [
             len(matched) / word_count,
@@ -227,7 +227,7 @@ def _near_headline_tokens(headline: TextView, body: TextView) -> list[str]:
             keep[max(position - NEAR_WINDOW, 0)] += 1
             keep[min(position + NEAR_WINDOW + 1, len(body.tokens))] -= 1
     inside = np.cumsum(keep[:-1]) > 0
-    return [token for token, near in zip(body.tokens, inside) if near]
+    return [token for token, near in zip(body.tokens, inside, strict=True) if near]
 
 
 def _top_sentence_tokens(headline: TextView, body: TextView) -> list[str]:

@@ -42,7 +42,7 @@ STANCE_STAGE_FLOOR = 0.01
 
 # User-facing messages of this module (to move into claimwatch.errors with codes).
 MODEL_MISSING = "no report stance model in {path}; train one with `claimwatch train stance --fnc1 DIR --out {path}`."
-MODEL_FORMAT = "the report stance model in {path} has format {found}, this claimwatch reads format {expected}; retrain it."
+MODEL_FORMAT = "the report stance model in {path} has format {found}; this claimwatch reads format {expected}: retrain."
 SKLEARN_MISMATCH = (
     "the report stance model in {path} was written with scikit-learn {written}, this is {running}; "
     "results may differ: install the pinned version or retrain."
@@ -91,8 +91,8 @@ class ReportStanceModel:
         probabilities = self.probabilities(pairs)
         labels = [STANCES[i] for i in probabilities.argmax(axis=1)] if len(pairs) else []
         return [
-            (label, {stance: float(p) for stance, p in zip(STANCES, row)})
-            for label, row in zip(labels, probabilities)
+            (label, {stance: float(p) for stance, p in zip(STANCES, row, strict=True)})
+            for label, row in zip(labels, probabilities, strict=True)
         ]
 
     def probabilities(self, pairs: Sequence[Pair]) -> np.ndarray:
@@ -131,7 +131,8 @@ class ReportStanceModel:
             raise ModelError(MODEL_FORMAT.format(path=folder, found=metadata.get("format"), expected=FORMAT_VERSION))
         written = metadata.get("versions", {}).get("scikit-learn")
         if written != sklearn.__version__:
-            warnings.warn(SKLEARN_MISMATCH.format(path=folder, written=written, running=sklearn.__version__), stacklevel=2)
+            message = SKLEARN_MISMATCH.format(path=folder, written=written, running=sklearn.__version__)
+            warnings.warn(message, stacklevel=2)
         state = joblib.load(model_path)
         return cls(state["features"], state["relatedness"], state["stance"], metadata)
 
@@ -142,4 +143,4 @@ def load_report_stance_model(folder: Path | None = None) -> ReportStanceModel:
     return ReportStanceModel.load(Path(folder) if folder else packaged_model_dir())
 
 
-assert RELATED_STANCES == STANCES[:3], "the joint probabilities put the related classes first"
+assert STANCES[:3] == RELATED_STANCES, "the joint probabilities put the related classes first"

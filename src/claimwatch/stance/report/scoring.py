@@ -26,7 +26,7 @@ def fnc_points(gold: Sequence[str], predicted: Sequence[str]) -> tuple[float, fl
     """(points earned, best possible points) of the predictions."""
     _check_lengths(gold, predicted)
     earned = best = 0.0
-    for truth, guess in zip(gold, predicted):
+    for truth, guess in zip(gold, predicted, strict=True):
         truth_related, guess_related = truth in RELATED_STANCES, guess in RELATED_STANCES
         best += RELATEDNESS_POINTS + (CLASS_POINTS if truth_related else 0.0)
         if truth_related == guess_related:
@@ -46,7 +46,7 @@ def confusion_matrix(gold: Sequence[str], predicted: Sequence[str]) -> dict[str,
     """``confusion[gold][predicted]`` -> count, over the four FNC-1 stances."""
     _check_lengths(gold, predicted)
     matrix = {truth: dict.fromkeys(STANCES, 0) for truth in STANCES}
-    for truth, guess in zip(gold, predicted):
+    for truth, guess in zip(gold, predicted, strict=True):
         matrix[truth][guess] += 1
     return matrix
 

@@ -10,13 +10,19 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import pairwise
 
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'"})
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’')\]]*\s+|\n+")
 LEAD_TOKENS = 60  # about the first 255 characters of a body, the span the FNC-1 baseline also looks at
 
-STOP_WORDS = frozenset(
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+STOP_WORDS = _words(
     """
     a an the and or but if then than so as of at by for from in into on onto to with without about
     over under after before between through during up down out off again further once here there when
@@ -24,11 +30,11 @@ STOP_WORDS = frozenset(
     just should now i me my we our you your he him his she her it its they them their what which who
     whom this that these those am is are was were be been being have has had having do does did doing
     would also s t said says say just one two new like get got us mr mrs ms
-    """.split()
+    """
 )
 
 # Words that deny or debunk what a headline claims (cue lexicon, written for this model).
-REFUTING_WORDS = frozenset(
+REFUTING_WORDS = _words(
     """
     fake fakes faked fraud fraudulent hoax hoaxes false falsely deny denies denied denying denial
     debunk debunks debunked debunking bogus untrue fabricate fabricated fabrication prank
@@ -36,11 +42,11 @@ REFUTING_WORDS = frozenset(
     inaccurate baseless unfounded refute refutes refuted rebut rebutted dismiss dismisses dismissed
     reject rejects rejected nonsense myth myths lie lies lying lied erroneous wrong
     disprove disproved disproven doctored photoshopped mistaken contrary insists insisted despite
-    """.split()
+    """
 )
 
 # Words that report a claim without vouching for it.
-HEDGING_WORDS = frozenset(
+HEDGING_WORDS = _words(
     """
     reportedly allegedly alleged alleges allege purportedly purported supposedly apparently
     apparent claim claims claimed claiming rumor rumors rumored rumour rumours rumoured unconfirmed
@@ -48,24 +54,24 @@ HEDGING_WORDS = frozenset(
     unlikely appears appear appeared seems seem seemed suggest suggests suggested according sources
     source believed thought whether if report reports reported reporting circulating circulated
     viral uncertain unclear investigating investigation suspected suspect estimate estimated
-    """.split()
+    """
 )
 
 # Words that vouch for a claim.
-SUPPORTING_WORDS = frozenset(
+SUPPORTING_WORDS = _words(
     """
     confirm confirms confirmed confirming confirmation official officially announce announced
     announces announcement verified verify proof proves proved proven evidence indeed true truth
     revealed reveals acknowledged admits admitted certainly definitely undeniably clearly footage
     shows showed statement fact
-    """.split()
+    """
 )
 
-NEGATION_WORDS = frozenset(
+NEGATION_WORDS = _words(
     """
     not no never none nobody nothing neither nor nowhere without cannot can't don't doesn't didn't
     isn't aren't wasn't weren't won't wouldn't shouldn't couldn't hasn't haven't hadn't n't
-    """.split()
+    """
 )
 
 LEXICONS = {"refute": REFUTING_WORDS, "hedge": HEDGING_WORDS, "support": SUPPORTING_WORDS, "negate": NEGATION_WORDS}
@@ -117,7 +123,11 @@ class TextView:
     @property
     def content_text(self) -> str:
         """Stems of the non-stop-words in text order (for TF-IDF relevance)."""
-        return " ".join(s for t, s in zip(self.tokens, self.stems) if t not in STOP_WORDS and s not in STOP_WORDS)
+        return " ".join(_content_stems(self.tokens, self.stems))
+
+
+def _content_stems(tokens: tuple[str, ...], stems: tuple[str, ...]) -> list[str]:
+    return [s for t, s in zip(tokens, stems, strict=True) if t not in STOP_WORDS and s not in STOP_WORDS]
 
 
 def view_text(text: str) -> TextView:
@@ -127,8 +137,8 @@ def view_text(text: str) -> TextView:
     return TextView(
         tokens=tokens,
         stems=stems,
-        content_stems=frozenset(s for t, s in zip(tokens, stems) if t not in STOP_WORDS and s not in STOP_WORDS),
-        stem_bigrams=frozenset(zip(stems, stems[1:])),
+        content_stems=frozenset(_content_stems(tokens, stems)),
+        stem_bigrams=frozenset(pairwise(stems)),
         sentence_tokens=sentence_tokens,
         sentence_stems=tuple(frozenset(stem(token) for token in sentence) for sentence in sentence_tokens),
         lowered=" ".join(text.lower().translate(_APOSTROPHES).split()),
