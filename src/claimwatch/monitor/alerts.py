@@ -113,7 +113,7 @@ def _alert(kind: str, key: str, common: dict, change: dict, message: str) -> dic
 
 
 def _short(text: str, limit: int = 140) -> str:
-    text = " ".join(text.split())
+    text = " ".join(text.split()).strip('"“”')
     return text if len(text) <= limit else text[: limit - 3] + "..."
 
 

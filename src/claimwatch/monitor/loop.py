@@ -100,12 +100,14 @@ class Monitor:
         self.brief_sources = brief_sources
         self._nlp = None
         self._warned_stance_model = False
+        self._stop = threading.Event()
 
     # -- running -------------------------------------------------------------------------------
     def run(self, *, once: bool = False, max_cycles: int | None = None,
             stop: threading.Event | None = None) -> list[CycleReport]:
         """Cycles until stopped (``stop`` set, ``max_cycles`` done, or one cycle with ``once``)."""
         stop = stop or threading.Event()
+        self._stop = stop
         log_event(self.log, "monitor.start", sources=len(self.state.sources()), watches=len(self.store.watches()),
                   once=once)
         reports = [CycleReport(alerts=self.settle(recovering=True))]
@@ -218,8 +220,8 @@ class Monitor:
             seen = self.state.seen(source["id"], item.key)
             if seen is not None and seen["marker"] == item.marker:
                 continue
-            if taken >= self.config.max_items:
-                complete = False
+            if taken >= self.config.max_items or self._stop.is_set():
+                complete = False  # the rest waits for the next poll (or the next start)
                 break
             taken += 1
             page = result if kind == "page" else None

@@ -224,7 +224,9 @@ class MonitorState:
                 key = alert["dedupe_key"]
                 if conn.execute(select(alerts.c.id).where(alerts.c.dedupe_key == key)).first():
                     continue
-                row = {**alert, "id": alert_id(key), "watch_id": watch_id, "created_at": now}
+                # A microsecond apart, so that listing by time keeps the order they were found in.
+                created = now + timedelta(microseconds=len(stored))
+                row = {**alert, "id": alert_id(key), "watch_id": watch_id, "created_at": created}
                 conn.execute(alerts.insert().values(**row))
                 stored.append(row)
             where = watch_snapshots.c.watch_id == watch_id

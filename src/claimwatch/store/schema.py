@@ -50,6 +50,7 @@ articles = Table(
     Index("ix_articles_outlet_title", "outlet", "title"),
     Index("ix_articles_published_utc", "published_utc"),
     Index("ix_articles_outlet_published", "outlet", "published_utc"),
+    Index("ix_articles_published_id", "published_utc", "id"),
 )
 
 article_raw = Table(
@@ -132,6 +133,7 @@ statements = Table(
     Index("ix_statements_entity", "speaker_entity_id"),
     Index("ix_statements_said_on", "said_on"),
     Index("ix_statements_speaker_country", "speaker_country"),
+    Index("ix_statements_article_start", "article_id", "start", "id"),
 )
 
 claims = Table(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import Connection, func, select, tuple_
+from sqlalchemy import Connection, func, select
 
 from claimwatch.store.schema import (
     article_features,
@@ -47,11 +47,12 @@ def frequencies_for(conn: Connection, counts: TermCounts, documents: int) -> Doc
     """The document frequencies of just the terms of ``counts`` (enough to weigh its vector)."""
     frequencies = DocumentFrequencies(documents=documents)
     for view, terms in (("words", counts.words), ("names", counts.names)):
-        keys = [(view, term) for term in terms]
+        keys = list(terms)
         for start in range(0, len(keys), 400):
             chunk = keys[start : start + 400]
+            # view = ? AND term IN (...) walks the primary key; a (view, term) row-value IN scans the table
             query = select(term_frequencies.c.term, term_frequencies.c.documents).where(
-                tuple_(term_frequencies.c.view, term_frequencies.c.term).in_(chunk)
+                term_frequencies.c.view == view, term_frequencies.c.term.in_(chunk)
             )
             getattr(frequencies, view).update({term: count for term, count in conn.execute(query)})
     return frequencies

@@ -88,8 +88,9 @@ def _assemble(store, kind, identifier, claim_text, claim, statements, linked_rep
         "claim": claim_text,
         "status": status,
         "likelihood": likelihood,
-        "bottom_line": f"It is {likelihood} that {_sentence(claim_text)} (status: {status}; "
-        f"{len(reports)} reports from {independent} independent origins, {len(voices)} voices).",
+        "bottom_line": f"{_likely_that(likelihood)} {_sentence(claim_text)} (status: {status}; "
+        f"{_count(len(reports), 'report')} from {_count(independent, 'independent origin')}, "
+        f"{_count(len(voices), 'voice')}).",
         "key_judgments": _key_judgments(all_occasions, status, history, len(reports), independent, voices),
         "reports": len(reports),
         "independent_origins": independent,
@@ -163,7 +164,8 @@ def _key_judgments(all_occasions, status, history, reports, independent, voices)
     oppose = [o for o in all_occasions if o.stance == "oppose"]
     judgments = [
         f"Status: {status}, since {history[-1]['on']}." if history else "No statement bears on this claim yet.",
-        f"{reports} reports collapse into {independent} independent origins; {len(voices)} distinct voices.",
+        f"{_count(reports, 'report')}, {_count(independent, 'independent origin')}; "
+        f"{_count(len(voices), 'distinct voice')}.",
     ]
     if support:
         names = ", ".join(sorted({o.statement["speaker_entity"] or "?" for o in support}))
@@ -171,7 +173,8 @@ def _key_judgments(all_occasions, status, history, reports, independent, voices)
     if oppose:
         names = ", ".join(sorted({o.statement["speaker_entity"] or "?" for o in oppose}))
         judgments.append(f"Denied or doubted by: {names}.")
-    assessors = [o for o in all_occasions if o.statement.get("act") == "assesses"]
+    # A conditional assessment ("would indicate ... if true") is listed with the conditional voices below.
+    assessors = [o for o in all_occasions if o.statement.get("act") == "assesses" and not o.statement["conditional"]]
     for occasion in assessors[:3]:
         statement = occasion.statement
         judgments.append(
@@ -197,6 +200,17 @@ def _unknowns(claim: dict, status: str, gazetteer: Gazetteer) -> list[str]:
 def _country_name(code: str | None, gazetteer: Gazetteer) -> str | None:
     country = gazetteer.country(code) if code else None
     return country.name if country else None
+
+
+def _likely_that(term: str) -> str:
+    """ "It is likely that", "There is a roughly even chance that", "There is almost no chance that"."""
+    if term.endswith("chance"):
+        return f"There is {term} that" if term.startswith("almost") else f"There is a {term} that"
+    return f"It is {term} that"
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
 
 
 def _sentence(text: str) -> str:

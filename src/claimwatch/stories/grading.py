@@ -16,6 +16,7 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from claimwatch.errors import Errors, InputError
 from claimwatch.gazetteer import Gazetteer
 
 if TYPE_CHECKING:
@@ -67,11 +68,29 @@ def load_registry(extra_paths: list[str | Path] | None = None, store: Store | No
         registry.named.update(_store_grades(store))
     paths = [*(extra_paths or []), *filter(None, os.environ.get(ENV_VAR, "").split(os.pathsep))]
     for path in paths:
-        user = tomllib.loads(Path(path).read_text("utf-8"))
-        registry.defaults.update(user.get("defaults", {}))
+        user = _read_user_file(Path(path))
+        registry.defaults.update({kind: _grade(value, path) for kind, value in user.get("defaults", {}).items()})
         for entry in user.get("source", []):
-            registry.named[entry["name"].casefold()] = entry["reliability"]
+            if not isinstance(entry, dict) or not isinstance(entry.get("name"), str) or "reliability" not in entry:
+                raise InputError(str(path), Errors.E003.format(reason="each [[source]] needs a name and a reliability"))
+            registry.named[entry["name"].casefold()] = _grade(entry["reliability"], path)
     return registry
+
+
+def _read_user_file(path: Path) -> dict:
+    """A user's registry file, or one error line naming it (no traceback for a typo in a path or in TOML)."""
+    try:
+        return tomllib.loads(path.read_text("utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
+        reason = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
+        raise InputError(str(path), Errors.E003.format(reason=reason)) from error
+
+
+def _grade(value: object, path: str | Path) -> str:
+    grade = value.strip().upper() if isinstance(value, str) else ""
+    if grade not in RELIABILITY:
+        raise InputError(str(path), Errors.E416.format(value=value))
+    return grade
 
 
 def _store_grades(store: Store) -> dict[str, str]:

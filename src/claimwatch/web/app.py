@@ -34,7 +34,7 @@ from claimwatch.web.security import OPEN_PATHS, SAFE_METHODS, Access, new_nonce,
 STATIC = Path(__file__).parent / "static"
 CACHE_SIZE = 256
 NOT_FOUND_CODES = ("E201", "E204")
-_CODE = re.compile(r"^\[(E\d{3})\] ")
+_CODE = re.compile(r"\[(E\d{3})\] ")
 
 
 @dataclass
@@ -196,7 +196,7 @@ def wants_html(request: Request) -> bool:
 
 
 def error_response(status: int, message: str, headers: dict | None = None) -> JSONResponse:
-    match = _CODE.match(message)
+    match = _CODE.search(message)
     body = {"error": {"code": match.group(1) if match else None, "message": message, "status": status}}
     return JSONResponse(body, status_code=status, headers=headers)
 

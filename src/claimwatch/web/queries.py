@@ -12,6 +12,7 @@ from dataclasses import dataclass, fields
 from datetime import date, datetime, time
 
 from sqlalchemy import Select, Text, func, literal_column, select, text
+from sqlalchemy.exc import OperationalError
 
 from claimwatch import api
 from claimwatch.errors import Errors, StoreError
@@ -66,39 +67,83 @@ def page(items: list, total: int, limit: int, offset: int) -> dict:
 
 
 def statements_page(store: Store, filters: StatementFilters, limit: int = 50, offset: int = 0) -> dict:
-    """Statements matching every filter, in the order of ``api.list_statements`` (oldest report first)."""
+    """Statements matching every filter, in the order of ``api.list_statements`` (oldest report first).
+
+    Two steps keep a page cheap on a large store: the page's ids (with the total), then those rows in full.
+    """
     conditions = _statement_conditions(store, filters)
-    assessment_columns = [c for c in assessments.c if c.name != "statement_id"]
-    joined = statements.join(articles, articles.c.id == statements.c.article_id).outerjoin(
-        assessments, assessments.c.statement_id == statements.c.id
-    )
-    rows_query = (
-        select(statements, *assessment_columns, articles.c.outlet, articles.c.published, articles.c.url)
-        .select_from(joined)
+    with store.engine.connect() as conn:
+        if conditions:
+            ids, total = _filtered_ids(conn, filters, conditions, limit, offset)
+        else:
+            ids = _ids_in_reading_order(conn, store, limit, offset)
+            total = conn.execute(select(func.count()).select_from(statements)).scalar_one()
+        rows = {row["id"]: row for row in conn.execute(_full_rows(ids)).mappings()}
+    return page([{name: rows[i][name] for name in api.STATEMENT_FIELDS} for i in ids], total, limit, offset)
+
+
+_ORDER = (articles.c.published_utc, statements.c.article_id, statements.c.start, statements.c.id)
+# SQLite walks articles in publication order (an index) and each one's statements by position (another):
+# a page without sorting the whole table.
+_READING_ORDER_SQLITE = text(
+    "SELECT statements.id FROM articles INDEXED BY ix_articles_published_id "
+    "JOIN statements ON statements.article_id = articles.id "
+    "ORDER BY articles.published_utc, statements.article_id, statements.start, statements.id "
+    "LIMIT :limit OFFSET :offset"
+)
+
+
+def _ids_in_reading_order(conn, store: Store, limit: int, offset: int) -> list[str]:
+    if store.engine.dialect.name == "sqlite":
+        try:
+            return list(conn.execute(_READING_ORDER_SQLITE, {"limit": limit, "offset": offset}).scalars())
+        except OperationalError:  # a store migrated before the index existed: the same rows, sorted
+            pass
+    query = select(statements.c.id).join(articles, articles.c.id == statements.c.article_id)
+    return list(conn.execute(query.order_by(*_ORDER).limit(limit).offset(offset)).scalars())
+
+
+def _filtered_ids(conn, filters: StatementFilters, conditions: list, limit: int, offset: int) -> tuple[list[str], int]:
+    """The page's ids and the total, counted in the same pass over the matching statements."""
+    query = (
+        select(statements.c.id, func.count().over().label("total"))
+        .select_from(_joined_for(filters, with_articles=True))
         .where(*conditions)
-        .order_by(articles.c.published_utc, statements.c.article_id, statements.c.start)
+        .order_by(*_ORDER)
         .limit(limit)
         .offset(offset)
     )
-    count_query = select(func.count()).select_from(joined).where(*conditions)
-    with store.engine.connect() as conn:
-        total = conn.execute(count_query).scalar_one()
-        rows = conn.execute(rows_query).mappings().all()
-    return page([{name: row[name] for name in api.STATEMENT_FIELDS} for row in rows], total, limit, offset)
+    found = conn.execute(query).all()
+    if found:
+        return [row.id for row in found], found[0].total
+    count = select(func.count()).select_from(_joined_for(filters)).where(*conditions)
+    return [], conn.execute(count).scalar_one()
+
+
+def _joined_for(filters: StatementFilters, with_articles: bool = False):
+    """The statements, joined to what the filters look at (an article's outlet, an assessment)."""
+    scope = statements
+    if filters.outlet or with_articles:
+        scope = scope.join(articles, articles.c.id == statements.c.article_id)
+    if filters.act or filters.certainty or filters.claim:
+        scope = scope.join(assessments, assessments.c.statement_id == statements.c.id)
+    return scope
+
+
+def _full_rows(ids: list[str]) -> Select:
+    assessment_columns = [c for c in assessments.c if c.name != "statement_id"]
+    return (
+        select(statements, *assessment_columns, articles.c.outlet, articles.c.published, articles.c.url)
+        .join(articles, articles.c.id == statements.c.article_id)
+        .outerjoin(assessments, assessments.c.statement_id == statements.c.id)
+        .where(statements.c.id.in_(ids))
+    )
 
 
 def _statement_conditions(store: Store, filters: StatementFilters) -> list:
     conditions = []
     if filters.speaker:
-        pattern = f"%{filters.speaker}%"
-        alias_match = select(entities.c.id).where(
-            entities.c.name.ilike(pattern) | func.cast(entities.c.aliases, Text).ilike(pattern)
-        )
-        conditions.append(
-            statements.c.speaker.ilike(pattern)
-            | statements.c.speaker_entity.ilike(pattern)
-            | statements.c.speaker_entity_id.in_(alias_match)
-        )
+        conditions.append(_speaker_matches(store, filters.speaker))
     equal = {
         statements.c.speaker_entity_id: filters.entity,
         statements.c.speaker_country: filters.country and filters.country.upper(),
@@ -119,6 +164,21 @@ def _statement_conditions(store: Store, filters: StatementFilters) -> list:
     if filters.q is not None:
         conditions.append(_fts_condition(store, "statements", filters.q))
     return conditions
+
+
+def _speaker_matches(store: Store, speaker: str):
+    """As ``Store.list_statements``: the mention, the entity's name or an alias contains ``speaker`` (any case).
+
+    SQLite's LIKE already ignores ASCII case (and its lower() knows no more), so it is used as is there.
+    """
+    pattern = f"%{speaker}%"
+
+    def like(column):
+        return column.like(pattern) if store.engine.dialect.name == "sqlite" else column.ilike(pattern)
+
+    alias_match = select(entities.c.id).where(like(entities.c.name) | like(func.cast(entities.c.aliases, Text)))
+    by_entity = statements.c.speaker_entity_id.in_(alias_match)
+    return like(statements.c.speaker) | like(statements.c.speaker_entity) | by_entity
 
 
 def _story_members(store: Store, story: str) -> Select:

@@ -27,6 +27,9 @@ INDEXES = {
     "ix_statements_speaker_country": ("statements", ["speaker_country"]),
     "ix_assessments_act_certainty": ("assessments", ["act", "certainty"]),
     "ix_articles_outlet_published": ("articles", ["outlet", "published_utc"]),
+    # reading order (publication, then position) without sorting the whole table
+    "ix_articles_published_id": ("articles", ["published_utc", "id"]),
+    "ix_statements_article_start": ("statements", ["article_id", "start", "id"]),
 }
 
 

@@ -1,0 +1,41 @@
+"""The README's screenshot of the story page, made by the browser test's own code path.
+
+    python benchmarks/screenshot_story.py [--out docs]
+
+Ingests the bundled sample story into a temporary store, serves the desk on a free loopback port,
+walks the story page in headless Chromium (``claimwatch.web.browser.walk_story``, as
+``tests/web/test_desk_browser.py`` does) and writes ``story-page.png`` (and the article it lands
+on, ``article-target.png``) into ``--out``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import tempfile
+from pathlib import Path
+
+from claimwatch import api
+from claimwatch.store import Store
+from claimwatch.web import create_app
+from claimwatch.web.browser import running_server, walk_story
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--out", type=Path, default=Path(__file__).resolve().parents[1] / "docs")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as folder:
+        db = str(Path(folder) / "demo.db")
+        with Store(db) as store:
+            api.ingest_sample(store)
+            story_id = api.list_stories(store, api.sample_gazetteer())[0]["id"]
+        app = create_app(db, gazetteers=[api.sample_gazetteer_path()])
+        with running_server(app) as base:
+            walk = walk_story(base, story_id, args.out)
+    print(f"{walk.markers} markers; clicked through to {walk.landed_url}")
+    for shot in walk.screenshots:
+        print(f"wrote {shot}")
+
+
+if __name__ == "__main__":
+    main()
