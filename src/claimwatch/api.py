@@ -362,7 +362,7 @@ def list_stories(store: Store, gazetteer: Gazetteer | None = None) -> list[dict]
 
     gazetteer = gazetteer or load_gazetteer()
     statements = store.list_statements()
-    claims = {claim["id"]: claim["text"] for claim in store.list_claims()}
+    claims = {claim["id"]: claim["text"] for claim in store.list_claims() if claim["actor_code"]}
     result = []
     for story in store.stories():
         members = set(story["article_ids"])
@@ -373,11 +373,12 @@ def list_stories(store: Store, gazetteer: Gazetteer | None = None) -> list[dict]
         origin_of = origins(reports, store.features(story["article_ids"]), gazetteer)
         own = [s for s in statements if s["article_id"] in members]
         voices = Counter(s["speaker_entity"] for s in own if s["speaker_entity"] and s["voice"] != "outlet")
-        main = Counter(s["claim_id"] for s in own if s["claim_id"]).most_common(1)
+        main = Counter(s["claim_id"] for s in own if s["claim_id"] in claims).most_common(1)
         result.append(
             {
                 "id": story["id"],
-                "title": claims.get(main[0][0]) if main else story["title"],
+                # The story's main claim when it names a country as actor, else its first headline.
+                "title": claims[main[0][0]] if main else (reports[0]["title"] if reports else story["title"]),
                 "first_seen": story["first_seen"].isoformat() if story["first_seen"] else None,
                 "last_seen": story["last_seen"].isoformat() if story["last_seen"] else None,
                 "article_ids": story["article_ids"],

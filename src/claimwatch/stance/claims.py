@@ -68,9 +68,16 @@ def extract_proposition(statement: Statement, doc: Doc, gazetteer: Gazetteer) ->
         proposition = _composition(verb, family, gazetteer) or _proposition(
             family, _actor(verb, tokens, statement), _recipient(verb) or _recipient_in(tokens), gazetteer
         )
+        if not _is_named_actor(proposition):
+            continue  # "someone is sending troops", "wind is ...": no claim an analyst could track
         # A claim with a known actor and recipient beats a vaguer one; then the outermost verb wins.
         candidates.append((-(2 * bool(proposition.actor_code) + bool(proposition.recipient)), order, proposition))
     return min(candidates, key=lambda c: c[:2])[2] if candidates else None
+
+
+def _is_named_actor(proposition: Proposition) -> bool:
+    actor = proposition.actor or ""
+    return bool(proposition.actor_code) or (actor[:1].isupper() and len(actor) > 1)
 
 
 def _composition(verb: Token, family: EventFamily, gazetteer: Gazetteer) -> Proposition | None:

@@ -95,11 +95,9 @@ def walk_story(base_url: str, story_id: str, folder: Path, story_shot: str = "st
 
 
 def _click_marker(page, markers, walk: Walk) -> None:
-    """Click a marker near the middle of the chart (scrolled into view) and wait for the article."""
-    marker = markers.nth(walk.markers // 2)
-    marker.scroll_into_view_if_needed()
-    box = marker.bounding_box()
-    x, y = box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
+    """Click a marker inside the plotting area (from the middle of the list) and wait for the article."""
+    area = page.locator("#timeline .nsewdrag").first.bounding_box()
+    x, y = _marker_inside(markers, walk.markers, area)
     page.mouse.move(x, y)
     page.wait_for_selector(".hoverlayer .hovertext", timeout=5_000)
     page.mouse.click(x, y)
@@ -107,6 +105,17 @@ def _click_marker(page, markers, walk: Walk) -> None:
     page.wait_for_load_state("load")
     walk.landed_url = page.url
     walk.target = page.evaluate(_TARGET_STATE)
+
+
+def _marker_inside(markers, count: int, area: dict) -> tuple[float, float]:
+    for index in [*range(count // 2, count), *range(count // 2)]:
+        box = markers.nth(index).bounding_box()
+        x, y = box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
+        if area["x"] < x < area["x"] + area["width"] and area["y"] < y < area["y"] + area["height"]:
+            markers.nth(index).scroll_into_view_if_needed()
+            box = markers.nth(index).bounding_box()
+            return box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
+    raise AssertionError("no timeline marker inside the plotting area")
 
 
 def _shot(page, path: Path) -> Path:

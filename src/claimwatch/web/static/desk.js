@@ -39,6 +39,18 @@
     });
   }
 
+  // The story's own days: a statement about an event recalled from long before (more than 60 days before
+  // the median) would squash the rest to one edge. Double-clicking the chart shows every date.
+  function focusRange(points) {
+    var days = points.map(function (p) { return Date.parse(p.x); }).filter(isFinite).sort(function (a, b) { return a - b; });
+    if (days.length === 0) { return undefined; }
+    var day = 86400000;
+    var median = days[Math.floor(days.length / 2)];
+    var low = days.filter(function (d) { return d >= median - 60 * day; })[0];
+    var high = days[days.length - 1];
+    return [new Date(low - day).toISOString().slice(0, 10), new Date(high + day).toISOString().slice(0, 10)];
+  }
+
   function drawTimeline(element) {
     var source = document.getElementById(element.getAttribute("data-points"));
     if (!source || typeof Plotly === "undefined") { return; }
@@ -49,7 +61,7 @@
     var layout = {
       height: height,
       margin: { l: 10, r: 10, t: 30, b: 40 },
-      xaxis: { type: "date", automargin: true, gridcolor: "#eee" },
+      xaxis: { type: "date", automargin: true, gridcolor: "#eee", range: focusRange(points) },
       yaxis: { type: "category", automargin: true, categoryorder: "category descending", gridcolor: "#f2f2f2" },
       legend: { orientation: "h", y: 1.02, yanchor: "bottom", x: 0 },
       hoverlabel: { align: "left", bgcolor: "#fff", font: { size: 12 } },
