@@ -4,13 +4,14 @@
 
 Ingests the bundled sample story into a temporary store, serves the desk on a free loopback port,
 walks the story page in headless Chromium (``claimwatch.web.browser.walk_story``, as
-``tests/web/test_desk_browser.py`` does) and writes ``story-page.png`` (and the article it lands
-on, ``article-target.png``) into ``--out``.
+``tests/web/test_desk_browser.py`` does) and copies its ``story-page.png`` into ``--out``
+(``--all``: the article the click landed on too, ``article-target.png``).
 """
 
 from __future__ import annotations
 
 import argparse
+import shutil
 import tempfile
 from pathlib import Path
 
@@ -23,6 +24,7 @@ from claimwatch.web.browser import running_server, walk_story
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--out", type=Path, default=Path(__file__).resolve().parents[1] / "docs")
+    parser.add_argument("--all", action="store_true", help="Also keep the screenshot of the article.")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
         db = str(Path(folder) / "demo.db")
@@ -31,10 +33,11 @@ def main() -> None:
             story_id = api.list_stories(store, api.sample_gazetteer())[0]["id"]
         app = create_app(db, gazetteers=[api.sample_gazetteer_path()])
         with running_server(app) as base:
-            walk = walk_story(base, story_id, args.out)
-    print(f"{walk.markers} markers; clicked through to {walk.landed_url}")
-    for shot in walk.screenshots:
-        print(f"wrote {shot}")
+            walk = walk_story(base, story_id, Path(folder))
+        print(f"{walk.markers} markers; clicked through to {walk.landed_url}")
+        args.out.mkdir(parents=True, exist_ok=True)
+        for shot in walk.screenshots if args.all else walk.screenshots[:1]:
+            print(f"wrote {shutil.copy(shot, args.out / shot.name)}")
 
 
 if __name__ == "__main__":

@@ -33,7 +33,17 @@ out = Console(soft_wrap=True)
 err = Console(stderr=True, soft_wrap=True)
 DEMO_DB = "claimwatch-demo.db"
 SHOW_FIELDS = (
-    "id", "outlet", "authors", "published", "updated", "timezone", "dateline", "agencies", "language", "url", "source",
+    "id",
+    "outlet",
+    "authors",
+    "published",
+    "updated",
+    "timezone",
+    "dateline",
+    "agencies",
+    "language",
+    "url",
+    "source",
 )
 
 
@@ -249,7 +259,9 @@ def stance(
         return
     table = Table("stance", "p", "published", "outlet", "title")
     for row in rows:
-        table.add_row(row["stance"], f"{row['probability']:.2f}", row["published"] or "", row["outlet"] or "", row["title"] or "")
+        table.add_row(
+            row["stance"], f"{row['probability']:.2f}", row["published"] or "", row["outlet"] or "", row["title"] or ""
+        )
     out.print(table)
 
 
@@ -270,7 +282,11 @@ def entities(
     table = Table("name", "type", "country", "role", "aliases", "statements")
     for row in rows:
         table.add_row(
-            row["name"], row["type"], row["country"] or "", row["role"] or "", ", ".join(row["aliases"]),
+            row["name"],
+            row["type"],
+            row["country"] or "",
+            row["role"] or "",
+            ", ".join(row["aliases"]),
             str(row["statements"]),
         )
     out.print(table)
@@ -291,8 +307,9 @@ def extract(
     out.print(f"stored {count} statements")
 
 
-watch_app = typer.Typer(help="Claims you track: every report and statement bearing on them is linked.",
-                        no_args_is_help=True)
+watch_app = typer.Typer(
+    help="Claims you track: every report and statement bearing on them is linked.", no_args_is_help=True
+)
 app.add_typer(watch_app, name="watch")
 
 
@@ -314,8 +331,13 @@ def stories(
     table = Table("id", "title", "from", "to", "reports", "origins", "voices")
     for row in rows:
         table.add_row(
-            row["id"][:10], row["title"], (row["first_seen"] or "")[:10], (row["last_seen"] or "")[:10],
-            str(row["reports"]), str(row["independent_origins"]), ", ".join(row["voices"][:4]),
+            row["id"][:10],
+            row["title"],
+            (row["first_seen"] or "")[:10],
+            (row["last_seen"] or "")[:10],
+            str(row["reports"]),
+            str(row["independent_origins"]),
+            ", ".join(row["voices"][:4]),
         )
     out.print(table)
 
@@ -374,7 +396,8 @@ def brief(
     target: Annotated[str, typer.Argument(metavar="WATCH_OR_STORY_ID")],
     fmt: Annotated[str, typer.Option("--format", help="md, html or json.")] = "md",
     sources: Annotated[
-        Optional[list[str]], typer.Option("--sources", help="Source registry TOML (repeatable; env CLAIMWATCH_SOURCES).")
+        Optional[list[str]],
+        typer.Option("--sources", help="Source registry TOML (repeatable; env CLAIMWATCH_SOURCES)."),
     ] = None,
 ) -> None:
     """One page an analyst could forward: bottom line, judgments, voices, timeline, sources."""

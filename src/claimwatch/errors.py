@@ -45,7 +45,9 @@ class Errors(metaclass=ErrorsWithCodes):
     E203 = "cannot open the store at {db}: {reason}."
     E206 = "full-text search needs an SQLite store (FTS5); this store is on {dialect}."
     # Evaluation
-    E301 = "the benchmark folder {path} has no {missing}; point --zyte at the folder holding ground-truth.json and html/."
+    E301 = (
+        "the benchmark folder {path} has no {missing}; point --zyte at the folder holding ground-truth.json and html/."
+    )
     E302 = "the folder {path} has no {missing}; point the option at the data set's folder."
     # Monitoring: sources, fetching, feeds, alerts (claimwatch.monitor)
     E401 = "only http and https URLs can be fetched, not '{url}'."
@@ -82,8 +84,12 @@ class Errors(metaclass=ErrorsWithCodes):
         "Pass --token or set CLAIMWATCH_TOKEN, or bind 127.0.0.1."
     )
 
+
 class Warnings(metaclass=ErrorsWithCodes):
-    W001 = "skipped {count} file(s) in directories whose names do not look like articles (.txt, .html, .htm, .json, .jsonl, optionally .gz)."
+    W001 = (
+        "skipped {count} file(s) in directories whose names do not look like articles "
+        "(.txt, .html, .htm, .json, .jsonl, optionally .gz)."
+    )
     W401 = (
         "the report-level stance model is not available ({reason}); new reports are linked to watches "
         "through their statements only."

@@ -72,6 +72,12 @@ def auth() -> dict[str, str]:
 
 
 @pytest.fixture(scope="session")
+def copy():
+    """``copy(source_db, target_db)``: a consistent copy of a store."""
+    return copy_store
+
+
+@pytest.fixture(scope="session")
 def client_for():
     """``client_for(db, token=None, **create_app_options)``."""
     return make_client

@@ -172,9 +172,12 @@ class BodyLimit:
         if scope["type"] != "http":
             return await self.app(scope, receive, send)
         declared = dict(scope["headers"]).get(b"content-length", b"0")
-        if not declared.isdigit() or int(declared) > self.limit:
-            response = error_response(413, Errors.E506.format(limit=self.limit))
-            return await response(scope, receive, send)
+        if not declared.isdigit():
+            return await error_response(400, Errors.E505.format(reason="Content-Length is no number"))(
+                scope, receive, send
+            )
+        if int(declared) > self.limit:
+            return await error_response(413, Errors.E506.format(limit=self.limit))(scope, receive, send)
         received = 0
 
         async def counted():

@@ -54,7 +54,7 @@ def articles(
 
 
 @router.get("/articles/{article_id}")
-def article(desk: DeskDep, article_id: Annotated[str, Field(max_length=64)]) -> dict:
+def article(desk: DeskDep, article_id: str) -> dict:
     """One article (id or unique prefix): metadata, clean text, paragraphs, revision chain."""
     return api.show_article(desk.store, article_id)
 
@@ -122,7 +122,7 @@ def brief(desk: DeskDep, target: str, format: Literal["json", "md", "html"] = "j
     """The brief on a watch or a story (id or unique prefix) as JSON, Markdown or a standalone HTML page."""
     from claimwatch.stories.brief import render_html, render_markdown
 
-    data = api.brief(desk.store, target, desk.gazetteer, desk.sources)
+    data = cached_brief(desk, target)
     if format == "md":
         return PlainTextResponse(render_markdown(data), media_type="text/markdown; charset=utf-8")
     if format == "html":

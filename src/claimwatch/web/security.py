@@ -18,7 +18,7 @@ from starlette.requests import Request
 
 COOKIE = "claimwatch_session"
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
-OPEN_PATHS = frozenset({"/login", "/static/desk.css"})  # the login page and its stylesheet
+OPEN_PATHS = frozenset({"/login", "/static/desk.css", "/static/favicon.svg"})  # the login page and its assets
 CSP = (
     "default-src 'none'; script-src 'self' 'nonce-{nonce}'; style-src 'self' 'nonce-{nonce}'; img-src 'self' data:; "
     "connect-src 'self'; font-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'"

@@ -30,6 +30,7 @@ from scipy import sparse
 from sklearn.ensemble import HistGradientBoostingClassifier
 from sklearn.linear_model import LogisticRegression
 from sklearn.preprocessing import StandardScaler
+from threadpoolctl import threadpool_limits
 
 from claimwatch.errors import ClaimwatchError
 from claimwatch.stance.report.data import RELATED_STANCES, STANCES
@@ -39,6 +40,9 @@ MODEL_FILE, METADATA_FILE = "report-stance.joblib", "report-stance.json"
 FORMAT_VERSION = 1
 # Pairs less likely than this to be related skip the second stage (their class shares are the prior).
 STANCE_STAGE_FLOOR = 0.01
+# OpenMP threads of the tree models while predicting: batches are small, and on a busy machine spinning
+# OpenMP workers made prediction three times slower than one thread.
+PREDICT_THREADS = 1
 
 # User-facing messages of this module (to move into claimwatch.errors with codes).
 MODEL_MISSING = "no report stance model in {path}; train one with `claimwatch train stance --fnc1 DIR --out {path}`."
@@ -99,10 +103,13 @@ class ReportStanceModel:
         """One row a pair, columns in ``STANCES`` order (agree, disagree, discuss, unrelated); rows sum to 1."""
         if not pairs:
             return np.zeros((0, len(STANCES)))
-        views = TextViews.of([(headline or "", body or "") for headline, body in pairs])
+        with threadpool_limits(limits=PREDICT_THREADS):
+            return self._probabilities(TextViews.of([(headline or "", body or "") for headline, body in pairs]))
+
+    def _probabilities(self, views: TextViews) -> np.ndarray:
         relatedness = self.features.relatedness_features(views)
         related = self.relatedness.predict_proba(relatedness)[:, 1]
-        given_related = np.tile(self.stance.prior, (len(pairs), 1))
+        given_related = np.tile(self.stance.prior, (len(views), 1))
         rows = np.flatnonzero(related >= STANCE_STAGE_FLOOR)
         if len(rows):
             subset = views.subset(rows)
