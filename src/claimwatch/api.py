@@ -358,38 +358,43 @@ def report_stances(store: Store, claim: str, article_id: str | None = None) -> l
 
 def list_stories(store: Store, gazetteer: Gazetteer | None = None) -> list[dict]:
     """Stories, newest first: title, span of dates, reports, independent origins, top voices."""
+    gazetteer = gazetteer or load_gazetteer()
+    return [story_summary(store, story, gazetteer) for story in store.stories()]
+
+
+def story_summary(store: Store, story: dict, gazetteer: Gazetteer) -> dict:
+    """One story's row, computed from its own articles and statements only (fast on a large store).
+
+    The title is the story's first headline; ``main_claim`` is the claim most of its statements
+    bear on, when that claim names a country as its actor (vaguer claims make poor titles).
+    """
     from claimwatch.stories.independence import origins
 
-    gazetteer = gazetteer or load_gazetteer()
-    statements = store.list_statements()
-    claims = {claim["id"]: claim["text"] for claim in store.list_claims() if claim["actor_code"]}
-    result = []
-    for story in store.stories():
-        members = set(story["article_ids"])
-        reports = sorted(
-            store.articles_by_id(story["article_ids"]).values(),
-            key=lambda a: (a["published_utc"] or a["ingested_at"], a["id"]),
-        )
-        origin_of = origins(reports, store.features(story["article_ids"]), gazetteer)
-        own = [s for s in statements if s["article_id"] in members]
-        voices = Counter(s["speaker_entity"] for s in own if s["speaker_entity"] and s["voice"] != "outlet")
-        main = Counter(s["claim_id"] for s in own if s["claim_id"] in claims).most_common(1)
-        result.append(
-            {
-                "id": story["id"],
-                # The story's main claim when it names a country as actor, else its first headline.
-                "title": claims[main[0][0]] if main else (reports[0]["title"] if reports else story["title"]),
-                "first_seen": story["first_seen"].isoformat() if story["first_seen"] else None,
-                "last_seen": story["last_seen"].isoformat() if story["last_seen"] else None,
-                "article_ids": story["article_ids"],
-                "reports": len(reports),
-                "independent_origins": len(set(origin_of.values())),
-                "voices": [name for name, _ in voices.most_common(8)],
-                "distinct_voices": len(voices),
-                "statements": len(own),
-            }
-        )
-    return result
+    ids = story["article_ids"]
+    reports = sorted(
+        store.articles_by_id(ids).values(), key=lambda a: (a["published_utc"] or a["ingested_at"], a["id"])
+    )
+    origin_of = origins(reports, store.features(ids), gazetteer)
+    own = store.list_statements(article_ids=ids)
+    voices = Counter(s["speaker_entity"] for s in own if s["speaker_entity"] and s["voice"] != "outlet")
+    claims = store.claims_by_id({s["claim_id"] for s in own if s["claim_id"]})
+    country_claims = Counter(
+        s["claim_id"] for s in own if s["claim_id"] in claims and claims[s["claim_id"]]["actor_code"]
+    )
+    main = country_claims.most_common(1)
+    return {
+        "id": story["id"],
+        "title": reports[0]["title"] if reports and reports[0]["title"] else story["title"],
+        "main_claim": claims[main[0][0]]["text"] if main else None,
+        "first_seen": story["first_seen"].isoformat() if story["first_seen"] else None,
+        "last_seen": story["last_seen"].isoformat() if story["last_seen"] else None,
+        "article_ids": ids,
+        "reports": len(reports),
+        "independent_origins": len(set(origin_of.values())),
+        "voices": [name for name, _ in voices.most_common(8)],
+        "distinct_voices": len(voices),
+        "statements": len(own),
+    }
 
 
 def add_watch(store: Store, text: str, gazetteer: Gazetteer | None = None) -> dict:

@@ -105,7 +105,8 @@ def test_all_sixteen_reports_form_one_story(sample: SimpleNamespace) -> None:
     (story,) = sample.stories
     assert story["reports"] == 16
     assert sorted(story["article_ids"]) == sorted(sample.ids.values())
-    assert story["title"] == CLAIM
+    assert story["main_claim"] == CLAIM
+    assert story["title"] == "Vantosh: Kestria is sending troops to fight for Valdoria"  # the first headline
     assert story["first_seen"].startswith("2025-03-03")
     assert story["last_seen"].startswith("2025-03-17")
 

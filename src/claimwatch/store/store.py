@@ -256,6 +256,13 @@ class Store:
                 dict(row) for row in conn.execute(select(claims).order_by(claims.c.created_at, claims.c.id)).mappings()
             ]
 
+    def claims_by_id(self, claim_ids: set[str]) -> dict[str, dict]:
+        if not claim_ids:
+            return {}
+        with self.engine.connect() as conn:
+            rows = conn.execute(select(claims).where(claims.c.id.in_(list(claim_ids)))).mappings()
+            return {row["id"]: dict(row) for row in rows}
+
     def claim_statements(self, claim_id: str) -> list[dict]:
         return [row for row in self.list_statements() if row["claim_id"] == claim_id]
 

@@ -7,7 +7,6 @@ rows, one story's statements) so that they stay fast on a large store.
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass, fields
 from datetime import date, datetime, time
 
@@ -381,26 +380,7 @@ def _members(store: Store, story_ids: list[str]) -> dict[str, list[str]]:
 
 
 def story_summary(store: Store, story: dict, gazetteer: Gazetteer) -> dict:
-    """One row of ``api.list_stories``, computed from the story's own articles and statements."""
-    from claimwatch.stories.independence import origins
+    """One row of ``api.list_stories`` (the API computes it; the desk shows the same shape)."""
+    from claimwatch.api import story_summary as summary
 
-    ids = story["article_ids"]
-    found = store.articles_by_id(ids).values()
-    reports = sorted(found, key=lambda a: (a["published_utc"] or a["ingested_at"], a["id"]))
-    origin_of = origins(reports, store.features(ids), gazetteer)
-    own = store.list_statements(article_ids=ids)
-    voices = Counter(s["speaker_entity"] for s in own if s["speaker_entity"] and s["voice"] != "outlet")
-    main = Counter(s["claim_id"] for s in own if s["claim_id"]).most_common(1)
-    title = claim_texts(store, {main[0][0]}).get(main[0][0]) if main else None
-    return {
-        "id": story["id"],
-        "title": title or story["title"],
-        "first_seen": story["first_seen"].isoformat() if story["first_seen"] else None,
-        "last_seen": story["last_seen"].isoformat() if story["last_seen"] else None,
-        "article_ids": ids,
-        "reports": len(reports),
-        "independent_origins": len(set(origin_of.values())),
-        "voices": [name for name, _ in voices.most_common(8)],
-        "distinct_voices": len(voices),
-        "statements": len(own),
-    }
+    return summary(store, story, gazetteer)
