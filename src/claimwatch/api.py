@@ -288,48 +288,45 @@ def list_entities(store: Store) -> list[dict]:
     ]
 
 
+CLAIM_STATEMENT_FIELDS = (
+    "id",
+    "article_id",
+    "speaker_entity",
+    "certainty",
+    "conditional",
+    "polarity",
+    "said_on",
+    "outlet",
+    "content",
+)
+
+
 def list_claims(store: Store) -> list[dict]:
-    """Claims with their statements grouped by act."""
+    """Claims with their statements grouped by act, most discussed first."""
     by_claim: dict[str, dict[str, list[dict]]] = {}
     for row in list_statements(store):
         if row["claim_id"]:
             by_claim.setdefault(row["claim_id"], {}).setdefault(row["act"], []).append(row)
-    result = []
-    for claim in store.list_claims():
-        acts = by_claim.get(claim["id"], {})
-        result.append(
-            {
-                "id": claim["id"],
-                "claim": claim["text"],
-                "predicate": claim["predicate"],
-                "actor": claim["actor"],
-                "actor_code": claim["actor_code"],
-                "recipient": claim["recipient"],
-                "recipient_code": claim["recipient_code"],
-                "statements": sum(len(rows) for rows in acts.values()),
-                "by_act": {
-                    act: [
-                        {
-                            key: row[key]
-                            for key in (
-                                "id",
-                                "article_id",
-                                "speaker_entity",
-                                "certainty",
-                                "conditional",
-                                "polarity",
-                                "said_on",
-                                "outlet",
-                                "content",
-                            )
-                        }
-                        for row in rows
-                    ]
-                    for act, rows in sorted(acts.items())
-                },
-            }
-        )
+    result = [claim_json(claim, by_claim.get(claim["id"], {})) for claim in store.list_claims()]
     return sorted(result, key=lambda c: -c["statements"])
+
+
+def claim_json(claim: dict, acts: dict[str, list[dict]]) -> dict:
+    """The JSON shape of one claim, shared by the CLI and the desk."""
+    return {
+        "id": claim["id"],
+        "claim": claim["text"],
+        "predicate": claim["predicate"],
+        "actor": claim["actor"],
+        "actor_code": claim["actor_code"],
+        "recipient": claim["recipient"],
+        "recipient_code": claim["recipient_code"],
+        "statements": sum(len(rows) for rows in acts.values()),
+        "by_act": {
+            act: [{key: row[key] for key in CLAIM_STATEMENT_FIELDS} for row in rows]
+            for act, rows in sorted(acts.items())
+        },
+    }
 
 
 def report_stances(store: Store, claim: str, article_id: str | None = None) -> list[dict]:

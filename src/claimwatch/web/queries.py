@@ -14,6 +14,7 @@ from sqlalchemy import Select, Text, func, literal_column, select, text
 from sqlalchemy.exc import OperationalError
 
 from claimwatch import api
+from claimwatch.api import claim_json
 from claimwatch.errors import Errors, StoreError
 from claimwatch.gazetteer import Gazetteer
 from claimwatch.store import Store
@@ -21,13 +22,24 @@ from claimwatch.store.schema import articles, assessments, claims, entities, sta
 from claimwatch.store.search import fts_query
 
 ARTICLE_FIELDS = (
-    "id", "title", "outlet", "authors", "published", "updated", "timezone", "timezone_inferred", "timezone_source",
-    "dateline", "agencies", "language", "url", "source", "revision", "revision_of",
+    "id",
+    "title",
+    "outlet",
+    "authors",
+    "published",
+    "updated",
+    "timezone",
+    "timezone_inferred",
+    "timezone_source",
+    "dateline",
+    "agencies",
+    "language",
+    "url",
+    "source",
+    "revision",
+    "revision_of",
 )
 ENTITY_FIELDS = ("id", "name", "type", "country", "role", "affiliation", "aliases", "statements")
-CLAIM_STATEMENT_FIELDS = (
-    "id", "article_id", "speaker_entity", "certainty", "conditional", "polarity", "said_on", "outlet", "content",
-)
 
 
 @dataclass(frozen=True)
@@ -252,8 +264,12 @@ def _entity_query(conditions: list) -> Select:
 
 
 def entities_page(
-    store: Store, q: str | None = None, kind: str | None = None, country: str | None = None,
-    limit: int = 50, offset: int = 0,
+    store: Store,
+    q: str | None = None,
+    kind: str | None = None,
+    country: str | None = None,
+    limit: int = 50,
+    offset: int = 0,
 ) -> dict:
     """Speakers in the shape of ``api.list_entities``, most statements first."""
     conditions = []
@@ -293,14 +309,15 @@ def claims_page(store: Store, story: str | None = None, limit: int = 50, offset:
         counted = counted.where(statements.c.article_id.in_(scope))
     counted = counted.subquery()
     query = (
-        select(claims, counted.c.n).join(counted, counted.c.claim_id == claims.c.id)
+        select(claims, counted.c.n)
+        .join(counted, counted.c.claim_id == claims.c.id)
         .order_by(counted.c.n.desc(), claims.c.created_at, claims.c.id)
     )
     with store.engine.connect() as conn:
         total = conn.execute(select(func.count()).select_from(counted)).scalar_one()
         rows = conn.execute(query.limit(limit).offset(offset)).mappings().all()
     by_claim = _statements_by_claim(store, [row["id"] for row in rows], scope)
-    return page([_claim_json(row, by_claim.get(row["id"], {})) for row in rows], total, limit, offset)
+    return page([claim_json(row, by_claim.get(row["id"], {})) for row in rows], total, limit, offset)
 
 
 def _statements_by_claim(store: Store, claim_ids: list[str], scope) -> dict[str, dict[str, list[dict]]]:
@@ -324,23 +341,6 @@ def _claim_statement_rows(store: Store, claim_ids: list[str], scope) -> list[dic
         query = query.where(statements.c.article_id.in_(scope))
     with store.engine.connect() as conn:
         return [dict(row) for row in conn.execute(query).mappings()]
-
-
-def _claim_json(claim: dict, acts: dict[str, list[dict]]) -> dict:
-    return {
-        "id": claim["id"],
-        "claim": claim["text"],
-        "predicate": claim["predicate"],
-        "actor": claim["actor"],
-        "actor_code": claim["actor_code"],
-        "recipient": claim["recipient"],
-        "recipient_code": claim["recipient_code"],
-        "statements": sum(len(rows) for rows in acts.values()),
-        "by_act": {
-            act: [{key: row[key] for key in CLAIM_STATEMENT_FIELDS} for row in rows]
-            for act, rows in sorted(acts.items())
-        },
-    }
 
 
 def claim_texts(store: Store, claim_ids: set[str]) -> dict[str, str]:
