@@ -163,18 +163,19 @@ class FeatureSpace:
         return sparse.hstack([vectors[views.headline_rows], vectors[views.body_rows]], format="csr")
 
     def _overlap_features(self, headline: TextView, body: TextView) -> list[float]:
+        # sums over sets use math.fsum: exact, so independent of the (hash-seeded) order of iteration
         words = headline.content_stems
         matched = words & body.content_stems
         missing = words - matched
         word_count = max(len(words), 1)
-        idf_total = sum(self._idf_of(s) for s in words) or 1.0
+        idf_total = math.fsum(self._idf_of(s) for s in words) or 1.0
         bigrams = headline.stem_bigrams
         lead = set(body.stems[:LEAD_TOKENS])
         sentence_overlaps = sorted((len(words & s) / word_count for s in body.sentence_stems), reverse=True)
         bm25 = self._bm25(words, body)
         return [
             len(matched) / word_count,
-            sum(self._idf_of(s) for s in matched) / idf_total,
+            math.fsum(self._idf_of(s) for s in matched) / idf_total,
             len(matched) / max(len(words | body.content_stems), 1),
             float(len(matched)),
             float(len(words)),
@@ -186,14 +187,14 @@ class FeatureSpace:
             sentence_overlaps[0] if sentence_overlaps else 0.0,
             float(np.mean(sentence_overlaps[:TOP_SENTENCES])) if sentence_overlaps else 0.0,
             max((self._idf_of(s) for s in missing), default=0.0),
-            sum(self._idf_of(s) for s in missing) / idf_total,
+            math.fsum(self._idf_of(s) for s in missing) / idf_total,
             math.log1p(len(body.stems)),
         ]
 
     def _bm25(self, words: frozenset[str], body: TextView) -> float:
         counts = Counter(stem for stem in body.stems if stem in words)
         length_norm = BM25_K1 * (1 - BM25_B + BM25_B * len(body.stems) / self.mean_body_tokens)
-        return sum(self._idf_of(s) * tf * (BM25_K1 + 1) / (tf + length_norm) for s, tf in counts.items())
+        return math.fsum(self._idf_of(s) * tf * (BM25_K1 + 1) / (tf + length_norm) for s, tf in counts.items())
 
 
 def _vectorizer(max_features: int, ngram_range: tuple[int, int] = (1, 1), min_df: int = 1) -> TfidfVectorizer:
