@@ -83,6 +83,18 @@ class Errors(metaclass=ErrorsWithCodes):
         "refusing to serve on {host} without an access token: anyone who can reach it could read the store. "
         "Pass --token or set CLAIMWATCH_TOKEN, or bind 127.0.0.1."
     )
+    # Report-level stance: FNC-1 files and the shipped model (claimwatch.stance.report)
+    E601 = "no such file; point the command at FNC-1 CSV files ({expected})."
+    E602 = "the CSV has no column(s) {columns}; FNC-1 files have the header {header}."
+    E603 = "line {line} has the stance '{stance}'; use one of {stances}."
+    E604 = "line {line} names the body id '{body_id}', which is not in the bodies file {bodies}."
+    E605 = "the file has no pairs."
+    E611 = "no report stance model in {path}; train one with `claimwatch train stance --fnc1 DIR --out {path}`."
+    E612 = "the report stance model in {path} has format {found}; this claimwatch reads format {expected}: retrain."
+    E613 = (
+        "the report stance model in {path} was written with scikit-learn {written}, this is {running}; "
+        "results may differ: install the pinned version or retrain."
+    )
 
 
 class Warnings(metaclass=ErrorsWithCodes):

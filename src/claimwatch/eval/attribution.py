@@ -73,7 +73,7 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from claimwatch.errors import StoreError
+from claimwatch.errors import Errors, StoreError
 from claimwatch.records import Statement
 
 Fragments = tuple[tuple[int, int], ...]  # sorted, non-overlapping (start, end) character ranges
@@ -105,9 +105,6 @@ _EDGE_PUNCTUATION = ".,;:!?"
 _WORD = re.compile(r"\w+")
 _ROLE_SUFFIX = re.compile(r"\d+$")  # Content2 is a second Content fragment
 _IGNORED_TYPES = frozenset({"Discard", "Discuss"})
-MISSING_FOLDER = (
-    "the PolNeAR folder {path} has no {missing}; point --polnear at a split folder holding text/ and attributions/."
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -204,7 +201,7 @@ def read_polnear(folder: Path, limit: int | None = None) -> list[GoldDocument]:
     text_dir, attributions_dir = folder / "text", folder / "attributions"
     for path in (text_dir, attributions_dir):
         if not path.is_dir():
-            raise StoreError(MISSING_FOLDER.format(path=folder, missing=f"{path.name}/ folder"))
+            raise StoreError(Errors.E302.format(path=folder, missing=f"{path.name}/ folder"))
     text_names = {path.stem for path in text_dir.glob("*.txt")}
     chosen = sorted(_annotations_by_text(attributions_dir, text_names).items())[:limit]
     return [

@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from claimwatch.errors import InputError
+from claimwatch.errors import Errors, InputError
 
 STANCES = ("agree", "disagree", "discuss", "unrelated")
 RELATED_STANCES = ("agree", "disagree", "discuss")
@@ -25,11 +25,6 @@ STANCE_COLUMNS = ("Headline", "Body ID", "Stance")
 _HASH_BUCKETS = 10_000
 
 # User-facing messages of this module (to move into claimwatch.errors with codes).
-MISSING_FILE = "no such file; point the command at FNC-1 CSV files ({expected})."
-MISSING_COLUMNS = "the CSV has no column(s) {columns}; FNC-1 files have the header {header}."
-UNKNOWN_STANCE = "line {line} has the stance '{stance}'; use one of {stances}."
-UNKNOWN_BODY = "line {line} names the body id '{body_id}', which is not in the bodies file {bodies}."
-EMPTY_FILE = "the file has no pairs."
 
 
 @dataclass(frozen=True)
@@ -42,12 +37,12 @@ class StancePair:
 
 def _rows(path: Path, required: tuple[str, ...]) -> Iterable[tuple[int, dict[str, str]]]:
     if not path.is_file():
-        raise InputError(str(path), MISSING_FILE.format(expected=", ".join(required)))
+        raise InputError(str(path), Errors.E601.format(expected=", ".join(required)))
     with path.open(encoding="utf-8-sig", errors="replace", newline="") as handle:
         reader = csv.DictReader(handle)
         missing = [column for column in required if column not in (reader.fieldnames or [])]
         if missing:
-            raise InputError(str(path), MISSING_COLUMNS.format(columns=", ".join(missing), header=", ".join(required)))
+            raise InputError(str(path), Errors.E602.format(columns=", ".join(missing), header=", ".join(required)))
         for row in reader:
             yield reader.line_num, row
 
@@ -64,13 +59,13 @@ def read_pairs(bodies_path: Path, stances_path: Path) -> list[StancePair]:
     for line, row in _rows(stances_path, STANCE_COLUMNS):
         stance, body_id = (row["Stance"] or "").strip().lower(), (row["Body ID"] or "").strip()
         if stance not in STANCES:
-            message = UNKNOWN_STANCE.format(line=line, stance=stance, stances=", ".join(STANCES))
+            message = Errors.E603.format(line=line, stance=stance, stances=", ".join(STANCES))
             raise InputError(str(stances_path), message)
         if body_id not in bodies:
-            raise InputError(str(stances_path), UNKNOWN_BODY.format(line=line, body_id=body_id, bodies=bodies_path))
+            raise InputError(str(stances_path), Errors.E604.format(line=line, body_id=body_id, bodies=bodies_path))
         pairs.append(StancePair(row["Headline"] or "", body_id, bodies[body_id], stance))
     if not pairs:
-        raise InputError(str(stances_path), EMPTY_FILE)
+        raise InputError(str(stances_path), Errors.E605)
     return pairs
 
 

@@ -32,7 +32,7 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.preprocessing import StandardScaler
 from threadpoolctl import threadpool_limits
 
-from claimwatch.errors import ClaimwatchError
+from claimwatch.errors import ClaimwatchError, Errors
 from claimwatch.stance.report.data import RELATED_STANCES, STANCES
 from claimwatch.stance.report.features import FeatureSpace, Pair, TextViews
 
@@ -44,13 +44,6 @@ STANCE_STAGE_FLOOR = 0.01
 # OpenMP workers made prediction three times slower than one thread.
 PREDICT_THREADS = 1
 
-# User-facing messages of this module (to move into claimwatch.errors with codes).
-MODEL_MISSING = "no report stance model in {path}; train one with `claimwatch train stance --fnc1 DIR --out {path}`."
-MODEL_FORMAT = "the report stance model in {path} has format {found}; this claimwatch reads format {expected}: retrain."
-SKLEARN_MISMATCH = (
-    "the report stance model in {path} was written with scikit-learn {written}, this is {running}; "
-    "results may differ: install the pinned version or retrain."
-)
 
 
 class ModelError(ClaimwatchError):
@@ -132,13 +125,13 @@ class ReportStanceModel:
     def load(cls, folder: Path) -> ReportStanceModel:
         model_path, metadata_path = folder / MODEL_FILE, folder / METADATA_FILE
         if not model_path.is_file() or not metadata_path.is_file():
-            raise ModelError(MODEL_MISSING.format(path=folder))
+            raise ModelError(Errors.E611.format(path=folder))
         metadata = json.loads(metadata_path.read_text(encoding="utf-8"))
         if metadata.get("format") != FORMAT_VERSION:
-            raise ModelError(MODEL_FORMAT.format(path=folder, found=metadata.get("format"), expected=FORMAT_VERSION))
+            raise ModelError(Errors.E612.format(path=folder, found=metadata.get("format"), expected=FORMAT_VERSION))
         written = metadata.get("versions", {}).get("scikit-learn")
         if written != sklearn.__version__:
-            message = SKLEARN_MISMATCH.format(path=folder, written=written, running=sklearn.__version__)
+            message = Errors.E613.format(path=folder, written=written, running=sklearn.__version__)
             warnings.warn(message, stacklevel=2)
         state = joblib.load(model_path)
         return cls(state["features"], state["relatedness"], state["stance"], metadata)
