@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Annotated, Optional
@@ -479,14 +480,22 @@ def eval_extraction(
     """Article-body precision, recall and F1 on the Zyte extraction benchmark."""
     from claimwatch.eval.extraction import evaluate_zyte
 
+    _report_scores(lambda: evaluate_zyte(zyte).to_json(), as_json, _print_extraction_scores)
+
+
+def _report_scores(evaluate: Callable[[], dict], as_json: bool, summarise: Callable[[dict], None]) -> None:
+    """Run an evaluation; print its JSON, or a summary for people. A coded error ends it with exit 1."""
     try:
-        scores = evaluate_zyte(zyte)
+        data = evaluate()
     except ClaimwatchError as error:
         _fail(error)
     if as_json:
-        print(json.dumps(scores.to_json()))
-        return
-    data = scores.to_json()
+        print(json.dumps(data))
+    else:
+        summarise(data)
+
+
+def _print_extraction_scores(data: dict) -> None:
     out.print(
         f"pages {data['pages']}  precision {data['precision']:.4f}  recall {data['recall']:.4f}  "
         f"F1 {data['f1']:.4f}  ({data['pages_per_second']:.1f} pages/s)"
@@ -505,14 +514,14 @@ def eval_attribution(
     from claimwatch.eval.attribution import evaluate_polnear
     from claimwatch.statements import statements_from_text
 
-    try:
-        scores = evaluate_polnear(polnear, statements_from_text, limit=limit)
-    except ClaimwatchError as error:
-        _fail(error)
-    data = scores.to_json()
-    if as_json:
-        print(json.dumps(data))
-        return
+    _report_scores(
+        lambda: evaluate_polnear(polnear, statements_from_text, limit=limit).to_json(),
+        as_json,
+        _print_attribution_scores,
+    )
+
+
+def _print_attribution_scores(data: dict) -> None:
     table = Table("", "exact P", "R", "F1", "overlap P", "R", "F1", "source", "cue", box=None)
     for key in ("all", "speech", "direct_quotes", "peer_textacy"):
         row = data[key]
@@ -534,16 +543,17 @@ def eval_clustering(
     """Same-event clustering of ECB+ documents: B-cubed and pairwise precision, recall, F1."""
     from claimwatch.eval.clustering import evaluate_ecbplus
 
-    try:
-        scores = evaluate_ecbplus(ecbplus)
-    except ClaimwatchError as error:
-        _fail(error)
-    if as_json:
-        print(json.dumps({key: scores[key] for key in ("documents", "clusters", "bcubed", "pairwise")}))
-        return
-    b, p = scores["bcubed"], scores["pairwise"]
+    def scores() -> dict:
+        found = evaluate_ecbplus(ecbplus)
+        return {key: found[key] for key in ("documents", "clusters", "bcubed", "pairwise")}
+
+    _report_scores(scores, as_json, _print_clustering_scores)
+
+
+def _print_clustering_scores(data: dict) -> None:
+    b, p = data["bcubed"], data["pairwise"]
     out.print(
-        f"documents {scores['documents']}  clusters {scores['clusters']} (gold {scores['gold_clusters']})  "
+        f"documents {data['documents']}  clusters {data['clusters']}  "
         f"B-cubed P {b['p']:.4f} R {b['r']:.4f} F1 {b['f1']:.4f}  pairwise F1 {p['f1']:.4f}"
     )
 
@@ -556,14 +566,10 @@ def eval_certainty(
     """Spearman correlation of claimwatch's commitment score with CommitmentBank's mean ratings."""
     from claimwatch.eval.certainty import evaluate_commitmentbank
 
-    try:
-        scores = evaluate_commitmentbank(commitmentbank)
-    except ClaimwatchError as error:
-        _fail(error)
-    data = scores.to_json()
-    if as_json:
-        print(json.dumps(data))
-        return
+    _report_scores(lambda: evaluate_commitmentbank(commitmentbank).to_json(), as_json, _print_certainty_scores)
+
+
+def _print_certainty_scores(data: dict) -> None:
     out.print(f"items {data['items']}  Spearman {data['spearman']:.4f}")
     for embedding, part in data["by_embedding"].items():
         out.print(f"  {embedding:>12}: {part['items']:4d} items  Spearman {part['spearman']:.4f}")
@@ -591,14 +597,11 @@ def eval_stance(
         raise typer.BadParameter("--dev-split takes --fnc1 DIR, not --bodies/--stances", param_hint="--dev-split")
     if not dev_split and (bodies is None or stances is None or fnc1):
         raise typer.BadParameter("give --bodies FILE and --stances FILE (or --dev-split --fnc1 DIR)")
-    try:
-        scores = evaluate_dev_split(fnc1, model) if dev_split else evaluate_files(bodies, stances, model)
-    except ClaimwatchError as error:
-        _fail(error)
-    if as_json:
-        print(json.dumps(scores.to_json()))
-        return
-    _print_stance_scores(scores.to_json())
+    _report_scores(
+        lambda: (evaluate_dev_split(fnc1, model) if dev_split else evaluate_files(bodies, stances, model)).to_json(),
+        as_json,
+        _print_stance_scores,
+    )
 
 
 train_app = typer.Typer(help="Train claimwatch's models from public data sets.", no_args_is_help=True)
