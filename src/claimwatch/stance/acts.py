@@ -127,7 +127,7 @@ def _act(statement: Statement, modality: Modality) -> str:
     if lemma in ("confirm",) or (
         modality.certainty == "almost certain"
         and modality.certainty_cue
-        and "confirm" in modality.certainty_cue.lower()
+        and re.match(r"confirm(?:s|ed)? that", modality.certainty_cue.lower())  # "we have confirmed that ..."
     ):
         return "confirms"
     if lemma in _ASSESS_CUES or modality.certainty not in (NOT_STATED, "almost certain"):

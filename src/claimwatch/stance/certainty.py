@@ -58,7 +58,8 @@ HEDGES = (
     _hedge(r"\b(?:highly|very|extremely) unlikely\b|\bno (?:evidence|indication|sign|proof)\b", "very unlikely", 4),
     _hedge(
         r"\b(?:almost|virtually) certain(?:ly)?\b|\bno doubt\b|\bundoubtedly\b|\bbeyond (?:any )?doubt\b|"
-        r"\bconclusive(?:ly)?\b|\bdefinitely\b|\bconfirm(?:s|ed)? that\b|\bconfirmed\b|\bcertain(?:ly)?\b|"
+        r"\bconclusive(?:ly)?\b|\bdefinitely\b|\bconfirm(?:s|ed)? that\b|(?<!if )(?<!not )\bconfirmed\b|"
+        r"\bcertain(?:ly)?\b|"
         r"\bit is clear\b|\bclearly\b|\bwe know\b",
         "almost certain",
         3,
