@@ -36,6 +36,11 @@ class IngestReport:
         return counts
 
     @property
+    def new_article_ids(self) -> list[str]:
+        """Articles this batch stored: new ones and new revisions."""
+        return [o.article_id for o in self.outcomes if o.status in ("ingested", "revised") and o.article_id]
+
+    @property
     def failures(self) -> list[IngestOutcome]:
         return [outcome for outcome in self.outcomes if outcome.status == "failed"]
 
@@ -107,13 +112,7 @@ def ingest(
         outcomes = ingest_item(store, item, fmt=fmt, max_bytes=max_bytes, gazetteer=gazetteer, nlp=nlp, stdin=stdin)
         for outcome in outcomes:
             record(outcome)
-    store.assign_stories()
-    new_ids = [o.article_id for o in report.outcomes if o.status in ("ingested", "revised") and o.article_id]
-    if new_ids and with_statements:
-        from claimwatch.stories.watch import link_reports
-
-        for watch in store.watches():
-            link_reports(store, watch, new_ids)
+    settle_ingest(store, report.new_article_ids, with_statements=with_statements)
     return report
 
 
@@ -133,26 +132,7 @@ def ingest_item(
         documents = list(decode_input(item.source, data, fmt))
     except InputError as error:
         return [_failed(error)]
-    outcomes = []
-    for document in documents:
-        if isinstance(document, InputError):
-            outcomes.append(_failed(document))
-            continue
-        try:
-            processed = process_document(document, gazetteer, nlp)
-        except InputError as error:
-            outcomes.append(_failed(error))
-            continue
-        outcomes.append(
-            store.add_article(
-                processed.article,
-                processed.encoding,
-                list(processed.statements),
-                list(processed.assessments),
-                processed.features,
-            )
-        )
-    return outcomes
+    return [ingest_document(store, document, gazetteer, nlp) for document in documents]
 
 
 def _failed(error: InputError) -> IngestOutcome:
@@ -443,8 +423,7 @@ def ingest_documents(
         report.outcomes.append(outcome)
         if on_outcome:
             on_outcome(outcome)
-    new_ids = [o.article_id for o in report.outcomes if o.status in ("ingested", "revised") and o.article_id]
-    settle_ingest(store, new_ids, with_statements=with_statements)
+    settle_ingest(store, report.new_article_ids, with_statements=with_statements)
     return report
 
 

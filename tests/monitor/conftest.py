@@ -11,7 +11,6 @@ import socket
 import threading
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from pathlib import Path
 
 import pytest
 
@@ -167,39 +166,3 @@ def only_loopback(monkeypatch: pytest.MonkeyPatch) -> list[tuple]:
 def _no_monitor_environment(monkeypatch: pytest.MonkeyPatch) -> None:
     for name in ("CLAIMWATCH_WEBHOOK", "CLAIMWATCH_WEBHOOK_SECRET", "CLAIMWATCH_ALERTS_FILE", "CLAIMWATCH_SOURCES"):
         monkeypatch.delenv(name, raising=False)
-
-
-def sample(name: str) -> bytes:
-    return (SAMPLE / name).read_bytes()
-
-
-def sample_path() -> Path:
-    return SAMPLE
-
-
-def rss(items: list[dict], title: str = "Claimwatch test wire") -> str:
-    """An RSS 2.0 document; each item: title, link, guid, pubDate, description, source (name), source_url."""
-    parts = ['<?xml version="1.0" encoding="UTF-8"?>', '<rss version="2.0"><channel>', f"<title>{title}</title>",
-             "<link>http://127.0.0.1/</link><description>test feed</description>"]
-    for item in items:
-        parts.append("<item>")
-        for tag in ("title", "link", "guid", "pubDate", "description"):
-            if item.get(tag):
-                parts.append(f"<{tag}>{_escape(item[tag])}</{tag}>")
-        if item.get("source"):
-            parts.append(f'<source url="{_escape(item.get("source_url", "http://127.0.0.1/src"))}">'
-                         f"{_escape(item['source'])}</source>")
-        parts.append("</item>")
-    parts.append("</channel></rss>")
-    return "\n".join(parts)
-
-
-def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
-
-
-def short_report(title: str, dateline: str, paragraphs: list[str], byline: str = "Staff reporter") -> str:
-    """A short plain-text report as copied from a page: headline, byline, stamp, paragraphs."""
-    head = [title, byline, "12 March 2025, 09:00 GMT"]
-    body = [f"{dateline} -- {paragraphs[0]}", *paragraphs[1:]]
-    return "\n\n".join([*head, *body]) + "\n"

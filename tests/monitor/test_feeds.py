@@ -6,13 +6,13 @@ import gzip
 import time
 
 import pytest
+from feedkit import rss
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from claimwatch.monitor.errors import MonitorError, RefusedError
 from claimwatch.monitor.feeds import credit_in_text, parse_feed, parse_sitemap
 from claimwatch.monitor.xmlsafe import refuse_entity_declarations, sniff_kind
-from conftest import rss
 
 ATOM = """<?xml version="1.0" encoding="utf-8"?>
 <feed xmlns="http://www.w3.org/2005/Atom">

@@ -10,11 +10,11 @@ import sys
 import time
 
 import pytest
+from feedkit import rss, sample
 
 from claimwatch import api
 from claimwatch.monitor.state import MonitorState
 from claimwatch.store import Store
-from conftest import rss, sample
 
 ARTICLES = {
     "/a/01.html": ("01_ostravia-today_2025-03-03.html", "text/html; charset=utf-8"),

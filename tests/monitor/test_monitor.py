@@ -14,6 +14,7 @@ from datetime import datetime, timedelta
 from ipaddress import ip_network
 
 import pytest
+from feedkit import rss, sample, short_report
 
 from claimwatch import api
 from claimwatch.monitor.fetch import FetchPolicy
@@ -21,7 +22,6 @@ from claimwatch.monitor.loop import Monitor, MonitorConfig
 from claimwatch.monitor.sinks import FileSink, LogSink, WebhookSink, verify_signature
 from claimwatch.monitor.state import MonitorState, utcnow
 from claimwatch.store import Store
-from conftest import rss, sample, short_report
 
 CLAIM = "Kestria is sending troops to Valdoria"
 POLICY = FetchPolicy(read_timeout=0.4, connect_timeout=1.0, retries=1, backoff=0.01, min_interval=0.0,

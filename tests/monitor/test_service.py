@@ -7,6 +7,7 @@ import json
 from datetime import timedelta
 
 import pytest
+from feedkit import sample
 from typer.testing import CliRunner
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
@@ -19,7 +20,6 @@ from claimwatch.monitor.fetch import FetchPolicy
 from claimwatch.monitor.state import backoff_after_failures, utcnow
 from claimwatch.store import Store, schema
 from claimwatch.stories.grading import load_registry
-from conftest import sample
 
 
 @pytest.mark.parametrize(("text", "seconds"), [
