@@ -129,7 +129,7 @@ def ingest_item(
     """One input (a JSON Lines file may hold many articles): one outcome per article or error."""
     try:
         data = read_item(item, max_bytes, stdin)
-        documents = list(decode_input(item.source, data, fmt))
+        documents = list(decode_input(item.source, data, fmt, max_bytes))
     except InputError as error:
         return [_failed(error)]
     return [ingest_document(store, document, gazetteer, nlp) for document in documents]

@@ -8,6 +8,7 @@ from datetime import datetime
 
 import pytest
 
+from claimwatch.errors import StoreError
 from claimwatch.stories.brief import (
     GENERIC_UNKNOWNS,
     STATUS_LIKELIHOOD,
@@ -121,7 +122,7 @@ class FakeStore:
 
     def story(self, target: str) -> dict:
         if not self._story["id"].startswith(target):
-            raise LookupError(target)
+            raise StoreError(f"no story {target}")
         return self._story
 
     def articles_by_id(self, ids: list[str]) -> dict[str, dict]:

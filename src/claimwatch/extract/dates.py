@@ -13,22 +13,59 @@ from dateutil.tz import gettz, tzoffset
 # Zone abbreviations news sites print. dateutil knows only UTC/GMT by itself, and
 # some abbreviations are ambiguous (IST, CST): these are the news-desk readings.
 ZONE_ABBREVIATIONS = {
-    "UTC": 0, "GMT": 0, "Z": 0, "WET": 0, "BST": 3600, "IST": 19800, "CET": 3600, "CEST": 7200,
-    "EET": 7200, "EEST": 10800, "MSK": 10800, "TRT": 10800, "GST": 14400, "PKT": 18000,
-    "ICT": 25200, "WIB": 25200, "SGT": 28800, "HKT": 28800, "PHT": 28800, "AWST": 28800,
-    "KST": 32400, "JST": 32400, "AEST": 36000, "AEDT": 39600, "NZST": 43200, "NZDT": 46800,
-    "EST": -18000, "EDT": -14400, "CST": -21600, "CDT": -18000, "MST": -25200, "MDT": -21600,
-    "PST": -28800, "PDT": -25200,
+    "UTC": 0,
+    "GMT": 0,
+    "Z": 0,
+    "WET": 0,
+    "BST": 3600,
+    "IST": 19800,
+    "CET": 3600,
+    "CEST": 7200,
+    "EET": 7200,
+    "EEST": 10800,
+    "MSK": 10800,
+    "TRT": 10800,
+    "GST": 14400,
+    "PKT": 18000,
+    "ICT": 25200,
+    "WIB": 25200,
+    "SGT": 28800,
+    "HKT": 28800,
+    "PHT": 28800,
+    "AWST": 28800,
+    "KST": 32400,
+    "JST": 32400,
+    "AEST": 36000,
+    "AEDT": 39600,
+    "NZST": 43200,
+    "NZDT": 46800,
+    "EST": -18000,
+    "EDT": -14400,
+    "CST": -21600,
+    "CDT": -18000,
+    "MST": -25200,
+    "MDT": -21600,
+    "PST": -28800,
+    "PDT": -25200,
 }
 _TZINFOS = {name: tzoffset(name, seconds) for name, seconds in ZONE_ABBREVIATIONS.items()}
 # US desks print the zone without daylight saving ("3:08 p.m. ET"): it follows the calendar.
-_TZINFOS.update({name: gettz(zone) for name, zone in (
-    ("ET", "America/New_York"), ("CT", "America/Chicago"), ("MT", "America/Denver"), ("PT", "America/Los_Angeles"),
-)})
+_TZINFOS.update(
+    {
+        name: gettz(zone)
+        for name, zone in (
+            ("ET", "America/New_York"),
+            ("CT", "America/Chicago"),
+            ("MT", "America/Denver"),
+            ("PT", "America/Los_Angeles"),
+        )
+    }
+)
 # "UTC+3" / "GMT+09:00": dateutil would read these POSIX-style, with the sign inverted.
-_UTC_OFFSET = re.compile(r"\b(?:UTC|GMT)\s*([+-−])\s*(\d{1,2})(?::?(\d{2}))?\b")
+_UTC_OFFSET = re.compile(r"(?<![A-Za-z])(?:UTC|GMT)\s*([+\-−])\s*(\d{1,2})(?::?(\d{2}))?\b")
 _NOISE = re.compile(r"\s*(?:\||•|·)\s*|\b(?:at|on)\b(?=\s+\d)", re.I)
-_HAS_TIME = re.compile(r"\d{1,2}[:h.]\d{2}|\d{1,2}\s*[ap]\.?m\b", re.I)
+# "15:08", "15h08", "3.15 pm"; not the "17.10" of a dotted date "17.10.2024".
+_HAS_TIME = re.compile(r"(?<![\d.])\d{1,2}[:h.]\d{2}(?![.\d])|\d{1,2}\s*[ap]\.?m\b", re.I)
 STAMP_LABEL = re.compile(
     r"(?P<label>(?:first\s+)?(?:posted|published|updated|last\s+updated|modified|last\s+modified|created|issued)"
     r"(?:\s+(?:on|at))?)\s*[:：]?\s*",
@@ -62,6 +99,12 @@ def parse_time(text: str, default_year: int | None = None) -> ParsedTime | None:
             value = dateutil_parser.parse(cleaned, default=default, tzinfos=_TZINFOS, fuzzy=True)
         except (ValueError, OverflowError):
             return None
+    if (
+        default_year is None
+        and not re.search(r"\d{4}", cleaned)
+        and value > datetime.now(value.tzinfo) + timedelta(days=2)
+    ):
+        value = value.replace(year=value.year - 1)  # "Dec. 30" read in January: last December
     return ParsedTime(value, has_time=bool(_HAS_TIME.search(cleaned)))
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gzip
 import json
 import re
 import zlib
@@ -11,6 +10,7 @@ from collections.abc import Iterator
 from charset_normalizer import from_bytes
 
 from claimwatch.errors import Errors, InputError
+from claimwatch.ingest.sources import DEFAULT_MAX_BYTES
 from claimwatch.records import SourceDocument, SourceHints
 
 # Magic numbers of the binary files people most often drop into a folder of articles.
@@ -31,14 +31,16 @@ JSON_START = re.compile(rb'^(?:\{\s*["}]|\[\s*[{\]])')
 HINT_FIELDS = ("url", "title", "author", "published", "outlet")
 
 
-def decode_input(source: str, data: bytes, fmt: str | None = None) -> Iterator[SourceDocument | InputError]:
+def decode_input(
+    source: str, data: bytes, fmt: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES
+) -> Iterator[SourceDocument | InputError]:
     """Yield the documents in one input, or an ``InputError`` for each part that cannot be read.
 
     A JSON Lines file yields one item per line, so one bad line does not sink the file.
     """
     if fmt is not None and fmt not in FORMATS:
         raise InputError(source, Errors.E010.format(fmt=fmt))
-    data = _gunzip(source, data)
+    data = _gunzip(source, data, max_bytes)
     if not data.strip():
         raise InputError(source, Errors.E001)
     _refuse_binary(source, data)
@@ -52,13 +54,20 @@ def decode_input(source: str, data: bytes, fmt: str | None = None) -> Iterator[S
         yield SourceDocument(source=source, format=fmt, content=text, raw=data, encoding=encoding)
 
 
-def _gunzip(source: str, data: bytes) -> bytes:
+def _gunzip(source: str, data: bytes, max_bytes: int) -> bytes:
+    """Decompress, refusing output over ``max_bytes``: a small gzip can expand to gigabytes."""
     if not data.startswith(b"\x1f\x8b"):
         return data
+    inflater = zlib.decompressobj(16 + zlib.MAX_WBITS)
     try:
-        return gzip.decompress(data)
-    except (OSError, EOFError, zlib.error) as exc:
+        inflated = inflater.decompress(data, max_bytes + 1)
+    except zlib.error as exc:
         raise InputError(source, Errors.E011.format(reason=exc)) from exc
+    if len(inflated) > max_bytes or inflater.unconsumed_tail:
+        raise InputError(source, Errors.E004.format(size=len(inflated), limit=max_bytes))
+    if not inflater.eof:
+        raise InputError(source, Errors.E011.format(reason="the stream ends before its end marker"))
+    return inflated
 
 
 def _refuse_binary(source: str, data: bytes) -> None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from alembic import command
@@ -31,6 +31,7 @@ from claimwatch.store.schema import (
 from claimwatch.stories.features import ArticleFeatures
 
 ENV_VAR = "CLAIMWATCH_DB"
+REVISION_WINDOW = timedelta(days=3)
 DEFAULT_DB = "claimwatch.db"
 
 
@@ -120,7 +121,14 @@ class Store:
         if article.url:
             same.append(articles.c.url == article.url)
         if article.outlet and article.title:
-            same.append((articles.c.outlet == article.outlet) & (articles.c.title == article.title))
+            same_headline = (articles.c.outlet == article.outlet) & (articles.c.title == article.title)
+            published = iso_to_utc(article.published)
+            if published is not None and datetime.min + REVISION_WINDOW < published < datetime.max - REVISION_WINDOW:
+                # A recurring headline ("Morning briefing") days apart is a new article, not an edit.
+                same_headline &= articles.c.published_utc.is_(None) | articles.c.published_utc.between(
+                    published - REVISION_WINDOW, published + REVISION_WINDOW
+                )
+            same.append(same_headline)
         if not same:
             return None
         query = (

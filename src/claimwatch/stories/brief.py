@@ -12,6 +12,8 @@ from datetime import UTC, datetime
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
+from claimwatch.errors import Errors, StoreError
+from claimwatch.extract.dates import iso_to_utc
 from claimwatch.gazetteer import Gazetteer
 from claimwatch.store import Store
 from claimwatch.stories.grading import SourceRegistry, credibility, outlet_type, voice_type
@@ -46,7 +48,7 @@ GENERIC_UNKNOWNS = [
 
 def build_brief(store: Store, target: str, gazetteer: Gazetteer, registry: SourceRegistry) -> dict:
     """A brief for a watch or a story id (or a unique prefix of either)."""
-    watch = next((w for w in store.watches() if w["id"].startswith(target)), None)
+    watch = _watch_for(store, target)
     if watch is not None:
         statements = watch_statements(store, watch)
         linked_reports = {row["article_id"]: row for row in store.watch_reports(watch["id"])}
@@ -61,9 +63,32 @@ def build_brief(store: Store, target: str, gazetteer: Gazetteer, registry: Sourc
     statements = [s for s in story_statements if claim and s["claim_id"] == claim["id"]] or story_statements
     reports = {article_id: {"article_id": article_id, "stance": None} for article_id in story["article_ids"]}
     return _assemble(
-        store, "story", story["id"], claim["text"] if claim else story["title"], claim or {}, statements, reports,
-        gazetteer, registry,
+        store,
+        "story",
+        story["id"],
+        claim["text"] if claim else story["title"],
+        claim or {},
+        statements,
+        reports,
+        gazetteer,
+        registry,
     )
+
+
+def _watch_for(store: Store, target: str) -> dict | None:
+    """The watch ``target`` names, None when it names a story; an ambiguous prefix is an error."""
+    watches = [w for w in store.watches() if w["id"].startswith(target)]
+    exact = [w for w in watches if w["id"] == target]
+    if exact:
+        return exact[0]
+    try:
+        store.story(target)
+        story_matches = 1
+    except StoreError:
+        story_matches = 0
+    if len(watches) + story_matches > 1:
+        raise StoreError(Errors.E204.format(kind="watch or story", ident=target, count=len(watches) + story_matches))
+    return watches[0] if watches else None
 
 
 def _assemble(store, kind, identifier, claim_text, claim, statements, linked_reports, gazetteer, registry) -> dict:
@@ -72,7 +97,7 @@ def _assemble(store, kind, identifier, claim_text, claim, statements, linked_rep
     reports = sorted(found.values(), key=lambda a: (a["published_utc"] or a["ingested_at"], a["id"]))
     origin_of = origins(reports, store.features(article_ids), gazetteer)
     parties = {code for code in (claim.get("actor_code"), claim.get("recipient_code")) if code}
-    statements = sorted(statements, key=lambda s: (s["said_on"] or "", s["published"] or "", s["start"]))
+    statements = sorted(statements, key=lambda s: (s["said_on"] or "", _utc(s["published"]), s["start"]))
     types = {s["id"]: voice_type(s, parties, gazetteer) for s in statements}
     all_occasions = occasions(statements, origin_of, types)
     history = status_history(all_occasions, parties)
@@ -101,6 +126,11 @@ def _assemble(store, kind, identifier, claim_text, claim, statements, linked_rep
         "sources": source_rows,
         "generated_at": datetime.now(UTC).isoformat(timespec="seconds"),
     }
+
+
+def _utc(stamp: str | None) -> datetime:
+    """Published times carry different offsets: compare them as UTC moments."""
+    return iso_to_utc(stamp) or datetime.max
 
 
 def _statement_row(statement: dict, source_type: str, status: str, registry: SourceRegistry) -> dict:
@@ -138,8 +168,10 @@ def _sources(reports, origin_of, statements, linked_reports, parties, status, ga
         own = by_article.get(report["id"], [])
         stances = {stance_of(s) for s in own}
         model = (linked_reports.get(report["id"]) or {}).get("stance")
-        stance = "support" if "support" in stances or model == "agree" else (
-            "oppose" if "oppose" in stances or model == "disagree" else "neutral"
+        stance = (
+            "support"
+            if "support" in stances or model == "agree"
+            else ("oppose" if "oppose" in stances or model == "disagree" else "neutral")
         )
         source_type = outlet_type(report["outlet"], parties, gazetteer)
         reliability = registry.reliability(report["outlet"], source_type)
@@ -257,8 +289,12 @@ def render_markdown(brief: dict) -> str:
             f"| {row['published'] or ''} | {_cell(row['outlet'] or '')} | {_cell(row['title'] or '')} | "
             f"{(row['origin'] or '')[:8]} | {row['admiralty']} |"
         )
-    lines += ["", f"_Generated {brief['generated_at']} by claimwatch. Grades: Admiralty (reliability A-F, "
-              "credibility 1-6); likelihood: ICD 203._", ""]
+    lines += [
+        "",
+        f"_Generated {brief['generated_at']} by claimwatch. Grades: Admiralty (reliability A-F, "
+        "credibility 1-6); likelihood: ICD 203._",
+        "",
+    ]
     return "\n".join(lines)
 
 

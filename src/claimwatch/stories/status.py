@@ -91,9 +91,13 @@ def status_of(so_far: list[Occasion], parties: set[str]) -> str:
     first_voice = so_far[0].statement.get("speaker_entity")
     for occasion in so_far:
         statement = occasion.statement
-        third_party = statement.get("speaker_country") not in parties
+        third_party = _third_party(statement, parties)
         official = occasion.voice_type in OFFICIAL_TYPES
-        if statement.get("act") == "retracts" and statement.get("speaker_entity") == first_voice:
+        if (
+            first_voice is not None
+            and statement.get("act") == "retracts"
+            and statement.get("speaker_entity") == first_voice
+        ):
             return "refuted"
         if statement.get("act") == "confirms" and statement.get("polarity") == "negated" and official and third_party:
             return "refuted"
@@ -102,8 +106,11 @@ def status_of(so_far: list[Occasion], parties: set[str]) -> str:
         official = occasion.voice_type in OFFICIAL_TYPES
         if occasion.stance == "support" and official and statement.get("act") == "confirms":
             return "officially confirmed"
-        if occasion.stance == "support" and official and statement.get("certainty") == "almost certain" and (
-            statement.get("speaker_country") not in parties
+        if (
+            occasion.stance == "support"
+            and official
+            and statement.get("certainty") == "almost certain"
+            and (_third_party(statement, parties))
         ):
             return "officially confirmed"
     support = [o for o in so_far if o.stance == "support" and _corroborates(o)]
@@ -115,6 +122,12 @@ def status_of(so_far: list[Occasion], parties: set[str]) -> str:
     if any(o.stance == "oppose" for o in so_far):
         return "contested"
     return "unverified"
+
+
+def _third_party(statement: dict, parties: set[str]) -> bool:
+    """A voice of known country that is not a party to the claim (an unknown country proves nothing)."""
+    country = statement.get("speaker_country")
+    return country is not None and country not in parties
 
 
 EVIDENCE = {"imagery", "documents", "intelligence", "observation"}

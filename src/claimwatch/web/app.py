@@ -57,9 +57,11 @@ class Desk:
         if self.cache.get("stamp") != stamp or len(self.cache) > CACHE_SIZE:
             self.cache.clear()
             self.cache["stamp"] = stamp
-        if key not in self.cache:
-            self.cache[key] = compute()
-        return self.cache[key]
+        value = self.cache.get(key)  # one read: another request thread may clear the cache meanwhile
+        if value is None:
+            value = compute()
+            self.cache[key] = value
+        return value
 
 
 def store_stamp(store: Store) -> tuple | None:
