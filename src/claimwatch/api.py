@@ -139,40 +139,30 @@ def _failed(error: InputError) -> IngestOutcome:
     return IngestOutcome(source=error.source, status="failed", error=error.message)
 
 
-def ingest_sample(store: Store, on_outcome: Callable[[IngestOutcome], None] | None = None) -> IngestReport:
+def ingest_sample(
+    store: Store,
+    on_outcome: Callable[[IngestOutcome], None] | None = None,
+    gazetteer: Gazetteer | None = None,
+) -> IngestReport:
     """The demo: the bundled sample story, with its gazetteer of invented places and outlets."""
-    return ingest(store, [str(sample_corpus_path())], gazetteer=sample_gazetteer(), on_outcome=on_outcome)
+    gazetteer = gazetteer or sample_gazetteer()
+    return ingest(store, [str(sample_corpus_path())], gazetteer=gazetteer, on_outcome=on_outcome)
 
 
 def sample_gazetteer() -> Gazetteer:
     return load_gazetteer([sample_gazetteer_path()])
 
 
+ARTICLE_FIELDS = (
+    "id", "title", "outlet", "authors", "published", "updated", "timezone", "timezone_inferred", "timezone_source",
+    "dateline", "agencies", "language", "url", "source", "revision", "revision_of",
+)
+ENTITY_FIELDS = ("id", "name", "type", "country", "role", "affiliation", "aliases", "statements")
+
+
 def list_articles(store: Store) -> list[dict]:
     """One JSON-ready row per stored article version."""
-    rows = []
-    for row in store.list_articles():
-        rows.append(
-            {
-                "id": row["id"],
-                "title": row["title"],
-                "outlet": row["outlet"],
-                "authors": row["authors"],
-                "published": row["published"],
-                "updated": row["updated"],
-                "timezone": row["timezone"],
-                "timezone_inferred": row["timezone_inferred"],
-                "timezone_source": row["timezone_source"],
-                "dateline": row["dateline"],
-                "agencies": row["agencies"],
-                "language": row["language"],
-                "url": row["url"],
-                "source": row["source"],
-                "revision": row["revision"],
-                "revision_of": row["revision_of"],
-            }
-        )
-    return rows
+    return [{name: row[name] for name in ARTICLE_FIELDS} for row in store.list_articles()]
 
 
 def show_article(store: Store, id_or_prefix: str) -> dict:
@@ -253,19 +243,8 @@ def list_statements(store: Store, article_id: str | None = None, speaker: str | 
 
 
 def list_entities(store: Store) -> list[dict]:
-    return [
-        {
-            "id": row["id"],
-            "name": row["name"],
-            "type": row["type"],
-            "country": row["country"],
-            "role": row["role"],
-            "affiliation": row["affiliation"],
-            "aliases": row["aliases"],
-            "statements": row["statements"],
-        }
-        for row in store.list_entities()
-    ]
+    """Canonical speakers with their aliases and how many statements each made."""
+    return [{name: row[name] for name in ENTITY_FIELDS} for row in store.list_entities()]
 
 
 CLAIM_STATEMENT_FIELDS = (

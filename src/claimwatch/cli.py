@@ -7,7 +7,7 @@ import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated, Optional, TypeVar
 
 import typer
 from rich.console import Console
@@ -19,6 +19,8 @@ from claimwatch.errors import ClaimwatchError
 from claimwatch.gazetteer import load_gazetteer
 from claimwatch.ingest.sources import DEFAULT_MAX_BYTES
 from claimwatch.store import Store
+
+T = TypeVar("T")
 
 app = typer.Typer(
     name="claimwatch",
@@ -55,6 +57,14 @@ class Settings:
 
     def store(self) -> Store:
         return Store(self.db)
+
+    def using_store(self, use: Callable[[Store], T]) -> T:
+        """``use(store)``; a coded error becomes one line on stderr and exit code 1."""
+        try:
+            with self.store() as store:
+                return use(store)
+        except ClaimwatchError as error:
+            _fail(error)
 
 
 @app.callback()
@@ -146,11 +156,7 @@ def articles(
     as_json: Annotated[bool, typer.Option("--json", help="Print a JSON list.")] = False,
 ) -> None:
     """List stored articles, oldest first."""
-    try:
-        with ctx.obj.store() as store:
-            rows = api.list_articles(store)
-    except ClaimwatchError as error:
-        _fail(error)
+    rows = ctx.obj.using_store(lambda store: api.list_articles(store))
     if as_json:
         print(json.dumps(rows, indent=2, ensure_ascii=False))
         return
@@ -169,11 +175,7 @@ def show(
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
 ) -> None:
     """Show one article: metadata and clean text."""
-    try:
-        with ctx.obj.store() as store:
-            data = api.show_article(store, article_id)
-    except ClaimwatchError as error:
-        _fail(error)
+    data = ctx.obj.using_store(lambda store: api.show_article(store, article_id))
     if as_json:
         print(json.dumps(data, indent=2, ensure_ascii=False))
         return
@@ -200,11 +202,7 @@ def statements(
     as_json: Annotated[bool, typer.Option("--json", help="Print a JSON list.")] = False,
 ) -> None:
     """Who said what: attributed statements with speaker, role, cue, content and when said."""
-    try:
-        with ctx.obj.store() as store:
-            rows = api.list_statements(store, article, speaker)
-    except ClaimwatchError as error:
-        _fail(error)
+    rows = ctx.obj.using_store(lambda store: api.list_statements(store, article, speaker))
     if as_json:
         print(json.dumps(rows, indent=2, ensure_ascii=False))
         return
@@ -224,11 +222,7 @@ def claims(
     as_json: Annotated[bool, typer.Option("--json", help="Print a JSON list.")] = False,
 ) -> None:
     """Claims the statements bear on, each with its statements grouped by act."""
-    try:
-        with ctx.obj.store() as store:
-            rows = api.list_claims(store)
-    except ClaimwatchError as error:
-        _fail(error)
+    rows = ctx.obj.using_store(lambda store: api.list_claims(store))
     if as_json:
         print(json.dumps(rows, indent=2, ensure_ascii=False))
         return
@@ -250,11 +244,7 @@ def stance(
     """Report-level stance of stored articles toward a claim: agree, disagree, discuss or unrelated."""
     if not article and not all_articles:
         raise typer.BadParameter("give --article ID or --all", param_hint="--article")
-    try:
-        with ctx.obj.store() as store:
-            rows = api.report_stances(store, claim, article)
-    except ClaimwatchError as error:
-        _fail(error)
+    rows = ctx.obj.using_store(lambda store: api.report_stances(store, claim, article))
     if as_json:
         print(json.dumps(rows, indent=2, ensure_ascii=False))
         return
@@ -272,11 +262,7 @@ def entities(
     as_json: Annotated[bool, typer.Option("--json", help="Print a JSON list.")] = False,
 ) -> None:
     """Canonical speakers: name, type, country, aliases and how many statements each made."""
-    try:
-        with ctx.obj.store() as store:
-            rows = api.list_entities(store)
-    except ClaimwatchError as error:
-        _fail(error)
+    rows = ctx.obj.using_store(lambda store: api.list_entities(store))
     if as_json:
         print(json.dumps(rows, indent=2, ensure_ascii=False))
         return
@@ -300,11 +286,7 @@ def extract(
 ) -> None:
     """Extract statements again for stored articles (after an upgrade or a gazetteer change)."""
     settings: Settings = ctx.obj
-    try:
-        with settings.store() as store:
-            count = api.extract_stored(store, load_gazetteer(settings.gazetteers), article)
-    except ClaimwatchError as error:
-        _fail(error)
+    count = settings.using_store(lambda store: api.extract_stored(store, load_gazetteer(settings.gazetteers), article))
     out.print(f"stored {count} statements")
 
 
@@ -321,11 +303,7 @@ def stories(
 ) -> None:
     """Stories: reports about one allegation or event across outlets and days."""
     settings: Settings = ctx.obj
-    try:
-        with settings.store() as store:
-            rows = api.list_stories(store, load_gazetteer(settings.gazetteers))
-    except ClaimwatchError as error:
-        _fail(error)
+    rows = settings.using_store(lambda store: api.list_stories(store, load_gazetteer(settings.gazetteers)))
     if as_json:
         print(json.dumps(rows, indent=2, ensure_ascii=False))
         return
@@ -351,11 +329,7 @@ def watch_add(
 ) -> None:
     """Track a claim."""
     settings: Settings = ctx.obj
-    try:
-        with settings.store() as store:
-            row = api.add_watch(store, claim, load_gazetteer(settings.gazetteers))
-    except ClaimwatchError as error:
-        _fail(error)
+    row = settings.using_store(lambda store: api.add_watch(store, claim, load_gazetteer(settings.gazetteers)))
     if as_json:
         print(json.dumps(row, indent=2, ensure_ascii=False))
         return
@@ -368,11 +342,7 @@ def watch_list(
     as_json: Annotated[bool, typer.Option("--json", help="Print a JSON list.")] = False,
 ) -> None:
     """The tracked claims."""
-    try:
-        with ctx.obj.store() as store:
-            rows = api.list_watches(store)
-    except ClaimwatchError as error:
-        _fail(error)
+    rows = ctx.obj.using_store(lambda store: api.list_watches(store))
     if as_json:
         print(json.dumps(rows, indent=2, ensure_ascii=False))
         return
@@ -383,11 +353,7 @@ def watch_list(
 @watch_app.command("rm")
 def watch_rm(ctx: typer.Context, watch_id: Annotated[str, typer.Argument(metavar="ID")]) -> None:
     """Stop tracking a claim."""
-    try:
-        with ctx.obj.store() as store:
-            api.remove_watch(store, watch_id)
-    except ClaimwatchError as error:
-        _fail(error)
+    ctx.obj.using_store(lambda store: api.remove_watch(store, watch_id))
     out.print(f"removed {watch_id}", markup=False, highlight=False)
 
 
@@ -405,11 +371,7 @@ def brief(
     if fmt not in ("md", "html", "json"):
         raise typer.BadParameter("use md, html or json", param_hint="--format")
     settings: Settings = ctx.obj
-    try:
-        with settings.store() as store:
-            data = api.brief(store, target, load_gazetteer(settings.gazetteers), sources)
-    except ClaimwatchError as error:
-        _fail(error)
+    data = settings.using_store(lambda store: api.brief(store, target, load_gazetteer(settings.gazetteers), sources))
     print(_render_brief(data, fmt))
 
 
@@ -421,28 +383,30 @@ def _render_brief(data: dict, fmt: str) -> str:
     return render_html(data) if fmt == "html" else render_markdown(data)
 
 
-@app.command()
-def demo(ctx: typer.Context) -> None:
-    """Ingest the bundled sample story into ./claimwatch-demo.db (or --db) and summarise it."""
-    settings: Settings = ctx.obj
-    settings.db = settings.db or DEMO_DB
-    try:
-        with settings.store() as store:
-            report = api.ingest_sample(store)
-            _print_report(report, as_json=False)
-            rows = api.list_articles(store)
-    except ClaimwatchError as error:
-        _fail(error)
+def _run_demo(store: Store) -> api.IngestReport:
+    """Ingest the sample, then print its articles and the brief of its story."""
+    gazetteer = api.sample_gazetteer()
+    report = api.ingest_sample(store, gazetteer=gazetteer)
+    _print_report(report, as_json=False)
+    rows = api.list_articles(store)
     out.print(f"\nStore {store.url}: {len(rows)} articles from {len({r['outlet'] for r in rows})} outlets")
     table = Table("published", "outlet", "dateline", "title")
     for row in rows:
         table.add_row(row["published"] or "", row["outlet"] or "", row["dateline"] or "", row["title"] or "")
     out.print(table)
-    with settings.store() as store:
-        found = api.list_stories(store, api.sample_gazetteer())
-        if found:
-            out.print()
-            print(_render_brief(api.brief(store, found[0]["id"], api.sample_gazetteer()), "md"))
+    found = api.list_stories(store, gazetteer)
+    if found:
+        out.print()
+        print(_render_brief(api.brief(store, found[0]["id"], gazetteer), "md"))
+    return report
+
+
+@app.command()
+def demo(ctx: typer.Context) -> None:
+    """Ingest the bundled sample story into ./claimwatch-demo.db (or --db) and summarise it."""
+    settings: Settings = ctx.obj
+    settings.db = settings.db or DEMO_DB
+    report = settings.using_store(_run_demo)
     if report.failures:
         raise typer.Exit(1)
 

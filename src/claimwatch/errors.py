@@ -98,10 +98,6 @@ class Errors(metaclass=ErrorsWithCodes):
 
 
 class Warnings(metaclass=ErrorsWithCodes):
-    W001 = (
-        "skipped {count} file(s) in directories whose names do not look like articles "
-        "(.txt, .html, .htm, .json, .jsonl, optionally .gz)."
-    )
     W401 = (
         "the report-level stance model is not available ({reason}); new reports are linked to watches "
         "through their statements only."

@@ -13,7 +13,6 @@ import unicodedata
 from dataclasses import asdict, dataclass, field
 from typing import Literal
 
-Format = Literal["text", "html", "jsonl"]
 IngestStatus = Literal["ingested", "duplicate", "revised", "failed"]
 
 

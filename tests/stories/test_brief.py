@@ -117,8 +117,13 @@ class FakeStore:
     def list_claims(self) -> list[dict]:
         return [CLAIM, OTHER_CLAIM]
 
-    def list_statements(self, article_ids: list[str] | None = None) -> list[dict]:
-        return [dict(row) for row in self._statements if article_ids is None or row["article_id"] in article_ids]
+    def list_statements(self, article_ids: list[str] | None = None, claim_ids: list[str] | None = None) -> list[dict]:
+        return [
+            dict(row)
+            for row in self._statements
+            if (article_ids is None or row["article_id"] in article_ids)
+            and (claim_ids is None or row["claim_id"] in claim_ids)
+        ]
 
     def story(self, target: str) -> dict:
         if not self._story["id"].startswith(target):

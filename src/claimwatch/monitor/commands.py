@@ -83,11 +83,7 @@ def register(app: typer.Typer, helpers: Helpers) -> None:
         """The polled sources."""
         from claimwatch.monitor import service
 
-        try:
-            with ctx.obj.store() as store:
-                rows = service.list_sources(store)
-        except ClaimwatchError as error:
-            helpers.fail(error)
+        rows = ctx.obj.using_store(lambda store: service.list_sources(store))
         if as_json:
             print(json.dumps(rows, indent=2, ensure_ascii=False))
             return
@@ -104,11 +100,7 @@ def register(app: typer.Typer, helpers: Helpers) -> None:
         """Stop polling a source (its articles stay in the store)."""
         from claimwatch.monitor import service
 
-        try:
-            with ctx.obj.store() as store:
-                row = service.remove_source(store, ident)
-        except ClaimwatchError as error:
-            helpers.fail(error)
+        row = ctx.obj.using_store(lambda store: service.remove_source(store, ident))
         plain(f"removed source {row['id']}: {row['url']}")
 
     @app.command("fetch")
@@ -240,11 +232,7 @@ def register(app: typer.Typer, helpers: Helpers) -> None:
         """Each source's last success, last error and item counts."""
         from claimwatch.monitor import service
 
-        try:
-            with ctx.obj.store() as store:
-                data = service.status(store)
-        except ClaimwatchError as error:
-            helpers.fail(error)
+        data = ctx.obj.using_store(lambda store: service.status(store))
         if as_json:
             print(json.dumps(data, indent=2, ensure_ascii=False))
             return
@@ -271,11 +259,7 @@ def register(app: typer.Typer, helpers: Helpers) -> None:
         """Past alerts, oldest first."""
         from claimwatch.monitor import service
 
-        try:
-            with ctx.obj.store() as store:
-                rows = service.list_alerts(store, watch, limit)
-        except ClaimwatchError as error:
-            helpers.fail(error)
+        rows = ctx.obj.using_store(lambda store: service.list_alerts(store, watch, limit))
         if as_json:
             print(json.dumps(rows, indent=2, ensure_ascii=False))
             return

@@ -53,6 +53,11 @@ def event_families() -> tuple[EventFamily, ...]:
     )
 
 
+def recipients_agree(first: str | None, second: str | None) -> bool:
+    """Two claims of the same event and actor are one claim unless both name different recipients."""
+    return not first or not second or first == second
+
+
 def is_pointer(content: str) -> bool:
     """ "them as fake news", "the reports", "these claims": the content names no event of its own."""
     return bool(_POINTERS.match(content.strip(' "“')))

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import hashlib
+from dataclasses import replace
 from datetime import date, datetime
 from functools import lru_cache
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
 
 from claimwatch.gazetteer import Gazetteer, load_gazetteer
 from claimwatch.records import Article, SaidOn, Statement
@@ -41,8 +42,6 @@ def extract_statements(article: Article, doc: Doc, gazetteer: Gazetteer) -> list
 
 def _inherit_dates(statements: list[Statement]) -> list[Statement]:
     """A follow-up line with no date of its own (""...," he added") was said when the line before it was."""
-    from dataclasses import replace
-
     result: list[Statement] = []
     for statement in statements:
         # The speaker's own line before, even when another statement sits between (one nested in it).
@@ -199,8 +198,6 @@ def _home_country(article: Article, gazetteer: Gazetteer) -> str | None:
 
 def _link_nested(statements: list[Statement]) -> list[Statement]:
     """A statement whose cue lies inside another's content is nested in it."""
-    from dataclasses import replace
-
     linked = []
     for statement in statements:
         parent = next(
@@ -215,4 +212,4 @@ def _link_nested(statements: list[Statement]) -> list[Statement]:
     return linked
 
 
-__all__ = ["Span", "extract_statements", "statements_from_text"]
+__all__ = ["extract_statements", "statements_from_text"]

@@ -10,7 +10,6 @@ import re
 from dataclasses import dataclass
 
 OPENING = {"“": "”", '"': '"', "«": "»", "„": "“"}
-CLOSING = {"”", '"', "»", "“"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -18,13 +17,6 @@ class Quote:
     start: int  # the opening mark
     end: int  # just past the closing mark (or the end of the last paragraph when never closed)
     closed: bool = True  # False when a paragraph or the text ended before a closing mark
-
-    def contains(self, start: int, end: int) -> bool:
-        return self.start <= start and end <= self.end
-
-    @property
-    def inner(self) -> tuple[int, int]:
-        return self.start + 1, self.end - 1
 
 
 def find_quotes(text: str) -> list[Quote]:

@@ -231,6 +231,10 @@ class SpeakerResolver:
             code = self.gazetteer.country_code(org.text) or self.gazetteer.alpha3(org.text)
             if code and self.gazetteer.country(code):
                 return Known(self.gazetteer.country(code).name, "country", None, None, code), None
+        if org is None and _is_definite_org_description(mention, head):
+            described = self._organization_described(head)  # "the spy agency": the bureau that spoke before
+            if described is not None:
+                return described
         acronym = head.pos_ == "PROPN" and head.text.isupper() and 2 <= len(head.text) <= 6  # "the OBGS"
         if (org is not None and org.label_ == "ORG") or is_org_noun or acronym:
             return self._organization(org if org is not None else mention, mention), None

@@ -8,7 +8,7 @@
 from __future__ import annotations
 
 import re
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 from dateutil import parser as dateutil_parser
 
@@ -119,7 +119,7 @@ def _calendar_day(text: str, reference: date):
         return None
     has_year = bool(re.search(r"\b\d{4}\b", text))
     try:
-        value = dateutil_parser.parse(text, default=_midyear(reference), fuzzy=True).date()
+        value = dateutil_parser.parse(text, default=datetime(reference.year, 1, 1), fuzzy=True).date()
     except (ValueError, OverflowError):
         return None
     if not has_year and value > reference + timedelta(days=1):
@@ -145,9 +145,3 @@ def _year(text: str, reference: date):
     if match:
         return match.group(1), match.group(1), "year"
     return None
-
-
-def _midyear(reference: date):
-    from datetime import datetime
-
-    return datetime(reference.year, 1, 1)

@@ -16,6 +16,7 @@ from sqlalchemy.exc import IntegrityError, OperationalError
 from claimwatch.errors import Errors, StoreError
 from claimwatch.extract.dates import iso_to_utc
 from claimwatch.records import Article, Assessment, IngestOutcome, Paragraph, Proposition, Statement
+from claimwatch.stance.claims import recipients_agree
 from claimwatch.statements.entities import entity_id, entity_key
 from claimwatch.store import story_rows
 from claimwatch.store.schema import (
@@ -228,11 +229,17 @@ class Store:
             return conn.execute(select(articles.c.id).order_by(articles.c.published_utc, articles.c.id)).scalars().all()
 
     def list_statements(
-        self, article_id: str | None = None, speaker: str | None = None, *, article_ids: list[str] | None = None
+        self,
+        article_id: str | None = None,
+        speaker: str | None = None,
+        *,
+        article_ids: list[str] | None = None,
+        claim_ids: list[str] | None = None,
     ) -> list[dict]:
         """Statements in reading order; ``speaker`` matches the mention, the entity name or an alias.
 
-        ``article_ids`` keeps only the statements of those articles (a story's, say).
+        ``article_ids`` keeps only the statements of those articles (a story's, say), ``claim_ids``
+        those bearing on those claims (a watch's).
         """
         assessment_columns = [c for c in assessments.c if c.name != "statement_id"]
         query = (
@@ -244,6 +251,8 @@ class Store:
             query = query.where(statements.c.article_id == self.resolve_id(article_id))
         if article_ids is not None:
             query = query.where(statements.c.article_id.in_(article_ids))
+        if claim_ids is not None:
+            query = query.where(assessments.c.claim_id.in_(claim_ids))
         if speaker:
             pattern = f"%{speaker}%"
             alias_match = select(entities.c.id).where(
@@ -270,9 +279,6 @@ class Store:
         with self.engine.connect() as conn:
             rows = conn.execute(select(claims).where(claims.c.id.in_(list(claim_ids)))).mappings()
             return {row["id"]: dict(row) for row in rows}
-
-    def claim_statements(self, claim_id: str) -> list[dict]:
-        return [row for row in self.list_statements() if row["claim_id"] == claim_id]
 
     def list_entities(self) -> list[dict]:
         counts = (
@@ -468,11 +474,7 @@ def _claim_id(conn, proposition: Proposition) -> str:
         same_actor = (claims.c.actor_code.is_(None)) & (claims.c.actor.is_(None))
     same_event = select(claims).where(claims.c.predicate == proposition.predicate).where(same_actor)
     for row in conn.execute(same_event.order_by(claims.c.created_at)).mappings():
-        if (
-            not row["recipient_code"]
-            or not proposition.recipient_code
-            or row["recipient_code"] == proposition.recipient_code
-        ):
+        if recipients_agree(row["recipient_code"], proposition.recipient_code):
             if proposition.recipient_code and not row["recipient_code"]:
                 conn.execute(
                     claims.update()

@@ -13,7 +13,7 @@ from datetime import UTC, datetime
 
 from claimwatch.gazetteer import Gazetteer
 from claimwatch.nlp import load_nlp
-from claimwatch.stance.claims import proposition_of_sentence
+from claimwatch.stance.claims import proposition_of_sentence, recipients_agree
 from claimwatch.store import Store
 from claimwatch.stories.similarity import DocumentFrequencies, cosine, term_counts, weighted
 
@@ -48,18 +48,15 @@ def claim_matches(watch: dict, claim: dict) -> bool:
             return False
     elif (claim.get("actor") or "").casefold() != (watch.get("actor") or "").casefold():
         return False
-    recipient = watch.get("recipient_code")
-    return not recipient or not claim.get("recipient_code") or claim["recipient_code"] == recipient
+    return recipients_agree(watch.get("recipient_code"), claim.get("recipient_code"))
 
 
 def watch_statements(store: Store, watch: dict) -> list[dict]:
     """Statements bearing on the watched claim, oldest report first."""
-    claim_ids = {claim["id"] for claim in store.list_claims() if claim_matches(watch, claim)}
-    statements = store.list_statements()
-    linked = [s for s in statements if s["claim_id"] in claim_ids]
     if not watch.get("predicate"):
-        linked = _close_in_words(watch["text"], statements)
-    return linked
+        return _close_in_words(watch["text"], store.list_statements())
+    claim_ids = [claim["id"] for claim in store.list_claims() if claim_matches(watch, claim)]
+    return store.list_statements(claim_ids=claim_ids)
 
 
 def _close_in_words(text: str, statements: list[dict]) -> list[dict]:

@@ -21,25 +21,8 @@ from claimwatch.store import Store
 from claimwatch.store.schema import articles, assessments, claims, entities, statements, stories, story_articles
 from claimwatch.store.search import fts_query
 
-ARTICLE_FIELDS = (
-    "id",
-    "title",
-    "outlet",
-    "authors",
-    "published",
-    "updated",
-    "timezone",
-    "timezone_inferred",
-    "timezone_source",
-    "dateline",
-    "agencies",
-    "language",
-    "url",
-    "source",
-    "revision",
-    "revision_of",
-)
-ENTITY_FIELDS = ("id", "name", "type", "country", "role", "affiliation", "aliases", "statements")
+ARTICLE_FIELDS = api.ARTICLE_FIELDS
+ENTITY_FIELDS = api.ENTITY_FIELDS
 
 
 @dataclass(frozen=True)
