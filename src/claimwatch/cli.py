@@ -581,6 +581,13 @@ def train_stance(
     disjoint_bodies: Annotated[
         bool, typer.Option("--disjoint-bodies", help="Keep bodies on one side of the split too (stricter estimate).")
     ] = False,
+    disjoint_stories: Annotated[
+        bool, typer.Option("--disjoint-stories", help="Keep whole stories on one side (closest to unseen news).")
+    ] = False,
+    embedding_cache: Annotated[
+        Optional[Path],
+        typer.Option("--embedding-cache", help="Keep sentence vectors here between runs (default: a temporary one)."),
+    ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
 ) -> None:
     """Train the report-level stance model on FNC-1 training data; print dev scores and training time."""
@@ -591,7 +598,8 @@ def train_stance(
         err.print(message, markup=False, highlight=False)
 
     try:
-        report = train_report_stance(fnc1, out_dir, split=SplitRule(disjoint_bodies=disjoint_bodies), on_step=say)
+        split = SplitRule(disjoint_bodies=disjoint_bodies, disjoint_stories=disjoint_stories)
+        report = train_report_stance(fnc1, out_dir, split=split, on_step=say, embedding_cache=embedding_cache)
     except ClaimwatchError as error:
         _fail(error)
     data = report.to_json()

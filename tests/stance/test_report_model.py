@@ -10,6 +10,7 @@ import json
 import math
 from pathlib import Path
 
+import numpy as np
 import pytest
 from typer.testing import CliRunner
 
@@ -27,6 +28,10 @@ from claimwatch.stance.report import (
     per_class_f1,
     read_pairs,
 )
+from claimwatch.stance.report.features import RELATEDNESS_FEATURES, TextViews
+from claimwatch.stance.report.model import body_key
+from claimwatch.stance.report.text import view_text
+from claimwatch.stance.report.train import CachedEncoder
 
 FERRY_CLAIM = "Kalven ferry operator to scrap the night crossing to the islands"
 FERRY_AGREE = (
@@ -121,6 +126,23 @@ def test_split_with_disjoint_bodies_drops_pairs_that_cross() -> None:
     assert SplitRule.from_json(rule.to_json()) == rule
 
 
+def test_split_with_disjoint_stories_keeps_every_story_on_one_side() -> None:
+    # 60 invented stories: 3 headlines and 3 bodies each, related within the story, plus unrelated pairs across
+    pairs = [
+        StancePair(f"Story {story} headline {h}", f"{story}-{b}", f"body {story}-{b}", "discuss")
+        for story in range(60) for h in range(3) for b in range(3)
+    ]
+    pairs += [StancePair(f"Story {s} headline 0", f"{(s + 7) % 60}-0", "other body", "unrelated") for s in range(60)]
+    rule = SplitRule(disjoint_stories=True)
+    train, dev = rule.split(pairs)
+    train_stories = {p.body_id.split("-")[0] for p in train}
+    dev_stories = {p.body_id.split("-")[0] for p in dev}
+    assert train_stories and dev_stories and not train_stories & dev_stories
+    assert len([p for p in train + dev if p.stance == "discuss"]) == 60 * 9  # related pairs never cross
+    assert (train, dev) == rule.split(list(pairs))
+    assert SplitRule.from_json(rule.to_json()) == rule
+
+
 # --- FNC-1 files -------------------------------------------------------------------------------
 
 
@@ -193,6 +215,29 @@ def test_shipped_model_sees_a_report_on_the_claim_as_related() -> None:
     predictions = load_report_stance_model().predict([(FERRY_CLAIM, FERRY_AGREE), (FERRY_CLAIM, FERRY_DISAGREE)])
     assert [label for label, _ in predictions] != ["unrelated", "unrelated"]
     assert all(probabilities["unrelated"] < 0.5 for _, probabilities in predictions)
+
+
+def test_meaning_features_tell_a_report_on_the_claim_from_an_unrelated_one() -> None:
+    model = load_report_stance_model()
+    views = TextViews.of([(FERRY_CLAIM, FERRY_AGREE), (FERRY_CLAIM, ORCHARD_BODY)])
+    features = model.features.relatedness_features(views)
+    assert features.shape == (2, len(RELATEDNESS_FEATURES)) and np.isfinite(features).all()
+    best = RELATEDNESS_FEATURES.index("meaning_cosine_best")
+    assert features[0, best] > features[1, best] + 0.2
+
+
+def test_invented_bodies_get_the_general_stage_only() -> None:
+    model = load_report_stance_model()
+    assert len(model.known_bodies) > 1000  # the FNC-1 training bodies
+    assert not {body_key(view_text(body)) for body in (FERRY_AGREE, FERRY_DISAGREE, ORCHARD_BODY)} & model.known_bodies
+
+
+def test_cached_encoder_embeds_each_sentence_once(tmp_path: Path) -> None:
+    encoder = CachedEncoder(tmp_path)
+    first = encoder.encode(["The ferry will keep sailing.", "The ferry will keep sailing.", "Pears are ripe."])
+    assert first.shape == (3, 512) and np.allclose(first[0], first[1])
+    assert len(list(tmp_path.glob("*.npy"))) == 2
+    assert np.array_equal(CachedEncoder(tmp_path).encode(["Pears are ripe."])[0], first[2])
 
 
 def test_shipped_model_metadata_records_data_split_and_scores() -> None:

@@ -3,8 +3,9 @@
 The split is by headline: a hash of the normalised headline puts every pair of that headline on
 the same side, so no claim is seen both in training and in development. Bodies are not split by
 default (FNC-1 has 1,683 training bodies for 1,648 headlines, nearly every body is paired with
-headlines on both sides); ``SplitRule(disjoint_bodies=True)`` also keeps bodies apart, for a
-stricter estimate closer to FNC-1's official body-disjoint test.
+headlines on both sides); ``SplitRule(disjoint_bodies=True)`` also keeps bodies apart, and
+``SplitRule(disjoint_stories=True)`` keeps whole stories apart (a story: the headlines and bodies
+linked by related pairs), the estimate closest to FNC-1's official test, whose stories are all new.
 """
 
 from __future__ import annotations
@@ -14,6 +15,10 @@ import hashlib
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from pathlib import Path
+
+import numpy as np
+from scipy import sparse
+from scipy.sparse.csgraph import connected_components
 
 from claimwatch.errors import Errors, InputError
 
@@ -95,6 +100,7 @@ class SplitRule:
 
     dev_fraction: float = 0.2
     disjoint_bodies: bool = False
+    disjoint_stories: bool = False
 
     def is_dev_headline(self, headline: str) -> bool:
         return _bucket("headline:" + normalised_headline(headline)) < self.dev_fraction * _HASH_BUCKETS
@@ -113,19 +119,61 @@ class SplitRule:
         return None
 
     def split(self, pairs: list[StancePair]) -> tuple[list[StancePair], list[StancePair]]:
-        sides = [self.side(pair) for pair in pairs]
+        sides = self._story_sides(pairs) if self.disjoint_stories else [self.side(pair) for pair in pairs]
         train = [pair for pair, side in zip(pairs, sides, strict=True) if side == "train"]
         dev = [pair for pair, side in zip(pairs, sides, strict=True) if side == "dev"]
         return train, dev
 
+    def _story_sides(self, pairs: list[StancePair]) -> list[str | None]:
+        story = _stories(pairs)
+        sides = []
+        for pair in pairs:
+            dev_headline = self.is_dev_story(story["headline:" + normalised_headline(pair.headline)])
+            dev_body = self.is_dev_story(story["body:" + pair.body_id.strip()])
+            sides.append(None if dev_headline != dev_body else "dev" if dev_headline else "train")
+        return sides
+
+    def is_dev_story(self, key: str) -> bool:
+        return _bucket("story:" + key) < self.dev_fraction * _HASH_BUCKETS
+
     def to_json(self) -> dict:
-        return {
-            **asdict(self),
-            "rule": "sha256 of 'headline:' + lower-cased, space-collapsed headline, first 8 bytes big-endian "
-            f"mod {_HASH_BUCKETS} < dev_fraction * {_HASH_BUCKETS} -> dev"
-            + ("; same with 'body:' + Body ID, pairs crossing sides dropped" if self.disjoint_bodies else ""),
-        }
+        if self.disjoint_stories:
+            rule = (
+                "stories = connected headlines and Body IDs of related pairs, named by their smallest Body ID; "
+                f"sha256 of 'story:' + name, first 8 bytes big-endian mod {_HASH_BUCKETS} < dev_fraction * "
+                f"{_HASH_BUCKETS} -> dev; pairs whose headline and body stories are on different sides dropped"
+            )
+        else:
+            rule = (
+                "sha256 of 'headline:' + lower-cased, space-collapsed headline, first 8 bytes big-endian "
+                f"mod {_HASH_BUCKETS} < dev_fraction * {_HASH_BUCKETS} -> dev"
+                + ("; same with 'body:' + Body ID, pairs crossing sides dropped" if self.disjoint_bodies else "")
+            )
+        return {**asdict(self), "rule": rule}
 
     @classmethod
     def from_json(cls, data: dict) -> SplitRule:
-        return cls(dev_fraction=float(data["dev_fraction"]), disjoint_bodies=bool(data["disjoint_bodies"]))
+        return cls(
+            dev_fraction=float(data["dev_fraction"]),
+            disjoint_bodies=bool(data["disjoint_bodies"]),
+            disjoint_stories=bool(data.get("disjoint_stories", False)),
+        )
+
+
+def _stories(pairs: list[StancePair]) -> dict[str, str]:
+    """'headline:...' and 'body:...' keys -> the name of their story (its smallest Body ID, or the key itself)."""
+    keys = [("headline:" + normalised_headline(pair.headline), "body:" + pair.body_id.strip()) for pair in pairs]
+    index = {key: row for row, key in enumerate(dict.fromkeys(key for pair in keys for key in pair))}
+    related = [(index[headline], index[body]) for (headline, body), pair in zip(keys, pairs, strict=True)
+               if pair.stance != "unrelated"]
+    rows, columns = zip(*related, strict=True) if related else ((), ())
+    graph = sparse.coo_matrix((np.ones(len(rows)), (rows, columns)), shape=(len(index), len(index)))
+    _, component_of = connected_components(graph, directed=False)
+    members: dict[int, list[str]] = {}
+    for key, row in index.items():
+        members.setdefault(int(component_of[row]), []).append(key)
+    story = {}
+    for component in members.values():
+        bodies = sorted(key.removeprefix("body:") for key in component if key.startswith("body:"))
+        story.update(dict.fromkeys(component, bodies[0] if bodies else min(component)))
+    return story

@@ -6,19 +6,21 @@ import time
 from pathlib import Path
 
 from claimwatch.stance.report.data import SplitRule, StancePair, read_fnc1_training, read_pairs
+from claimwatch.stance.report.features import Encode
 from claimwatch.stance.report.model import ReportStanceModel, load_report_stance_model
 from claimwatch.stance.report.scoring import StanceScores
 
 BATCH_SIZE = 512  # pairs a predict call; the batch shares the views of repeated bodies
 
 
-def score_model(model: ReportStanceModel, pairs: list[StancePair]) -> StanceScores:
-    """Scores of the model's labels, and its speed over the whole batch (pairs per second, wall clock)."""
+def score_model(model: ReportStanceModel, pairs: list[StancePair], encode: Encode | None = None) -> StanceScores:
+    """Scores of the model's labels, and its speed over the whole batch (pairs per second, wall clock,
+    sentence embedding included unless ``encode`` serves cached vectors)."""
     labels: list[str] = []
     started = time.perf_counter()
     for start in range(0, len(pairs), BATCH_SIZE):
         batch = pairs[start : start + BATCH_SIZE]
-        labels.extend(label for label, _ in model.predict([(pair.headline, pair.body) for pair in batch]))
+        labels.extend(label for label, _ in model.predict([(pair.headline, pair.body) for pair in batch], encode))
     elapsed = time.perf_counter() - started
     return StanceScores.of([pair.stance for pair in pairs], labels, len(pairs) / elapsed if elapsed else None)
 

@@ -9,29 +9,43 @@ Two families, one per stage of the model:
 * stance (agree, disagree or discuss?): the relatedness features plus counts of refuting, hedging,
   supporting and negating words in the headline, in the body, in the body's lead, near the
   headline's words in the body and in the sentences most like the headline; and TF-IDF vectors
-  (limited vocabulary, stop words kept) of the headline and of the body, as the UCLMR system.
+  (limited vocabulary, stop words kept) of the headline and of the body, as the UCLMR system;
+* meaning (both stages): sentence embeddings (multilingual USE, ``claimwatch.nlp.embeddings``) of
+  the headline and of each body sentence: cosine of headline and body, the best, top-three, mean
+  and lead sentence cosines, and the cue words of the sentences weighted by how close in meaning
+  each is to the headline.
+
+The stance features that describe what a text is about (LSA topics, TF-IDF of headline and body)
+let a model remember bodies and stories it was trained on; they serve only the *memory* stage
+(bodies seen in training), never the general one (see ``model.py``).
 """
 
 from __future__ import annotations
 
+import copy
 import math
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import numpy as np
 from scipy import sparse
 from sklearn.decomposition import TruncatedSVD
 from sklearn.feature_extraction.text import TfidfVectorizer
 
+from claimwatch.nlp.embeddings import DIMENSIONS, load_encoder
 from claimwatch.stance.report.text import LEAD_TOKENS, LEXICONS, TextView, view_text
 
 Pair = tuple[str, str]  # (headline, body)
+Encode = Callable[[Sequence[str]], np.ndarray]  # texts -> unit row vectors, as SentenceEncoder.encode
 BM25_K1, BM25_B = 1.2, 0.75
 NEAR_WINDOW = 8  # tokens either side of a headline word found in the body
 TOP_SENTENCES = 3
 CHAR_NGRAM_SIZES = (4, 8)
+MAX_SENTENCES = 40  # body sentences embedded (a long body's tail rarely decides its stance; bounds the cost)
+TOP_MEANING = 3  # sentences closest in meaning to the headline whose cue words count
+CUE_TEMPERATURE = 10.0  # softmax sharpness of the cosine weights of sentences' cue words
 
-RELATEDNESS_FEATURES = (
+_LEXICAL_RELATEDNESS_FEATURES = (
     "cosine_tfidf", "cosine_lsa", "overlap_fraction", "overlap_fraction_idf", "jaccard", "matched_words",
     "headline_words", "lead_overlap_fraction", "bigram_overlap_fraction", "bm25", "bm25_normalised",
     *(f"char{n}_overlap_fraction" for n in CHAR_NGRAM_SIZES), "best_sentence_overlap", "top_sentences_overlap",
@@ -45,6 +59,14 @@ STANCE_EXTRA_FEATURES = (
     *(f"near_{name}" for name in _LEXICON_NAMES), *(f"top_sentences_{name}" for name in _LEXICON_NAMES),
     "headline_polarity", "body_polarity", "body_quote_rate",
 )
+MEANING_FEATURES = (
+    "meaning_cosine_body", "meaning_cosine_best", "meaning_cosine_top", "meaning_cosine_mean", "meaning_cosine_lead",
+    "meaning_close_fraction", *(f"meaning_weighted_{name}" for name in _LEXICON_NAMES),
+    *(f"meaning_top_{name}" for name in _LEXICON_NAMES),
+)
+CLOSE_COSINE = 0.5  # a body sentence this close to the headline is about the same thing
+RELATEDNESS_FEATURES = (*_LEXICAL_RELATEDNESS_FEATURES, *MEANING_FEATURES)
+GENERAL_COLUMNS = len(RELATEDNESS_FEATURES) + len(STANCE_EXTRA_FEATURES)  # stance features free of topic
 
 
 def _row_cosines(left: sparse.csr_matrix | np.ndarray, right: sparse.csr_matrix | np.ndarray) -> np.ndarray:
@@ -59,20 +81,70 @@ def _normalise_rows(matrix: np.ndarray) -> np.ndarray:
     return matrix / np.where(norms == 0, 1.0, norms)
 
 
-class TextViews:
-    """Each distinct text viewed once; pairs are rows of headline and body indices into ``views``."""
+def _sentence_vectors(views: list[TextView], encode: Encode) -> list[np.ndarray]:
+    """Each view's sentence vectors, from one batched encoding of all distinct sentences."""
+    sentences = list(dict.fromkeys(s for view in views for s in view.sentences[:MAX_SENTENCES]))
+    vectors = np.asarray(encode(sentences), dtype=np.float32) if sentences else np.zeros((0, DIMENSIONS), np.float32)
+    index = {sentence: row for row, sentence in enumerate(sentences)}
+    return [vectors[[index[s] for s in view.sentences[:MAX_SENTENCES]]] for view in views]
 
-    def __init__(self, views: list[TextView], headline_rows: np.ndarray, body_rows: np.ndarray) -> None:
+
+def _text_vector(sentence_vectors: np.ndarray) -> np.ndarray:
+    """A text's meaning: the normalised mean of its sentence vectors."""
+    mean = sentence_vectors.mean(axis=0)
+    return mean / max(float(np.linalg.norm(mean)), 1e-12)
+
+
+def _meaning_of(views: TextViews) -> np.ndarray:
+    """``MEANING_FEATURES`` of each pair."""
+    rows = []
+    for headline_row, body_row in zip(views.headline_rows, views.body_rows, strict=True):
+        headline = views.text_vectors[headline_row]
+        cosines = views.sentence_vectors[body_row] @ headline
+        ranked = np.argsort(-cosines, kind="stable")
+        weights = np.exp(CUE_TEMPERATURE * (cosines - cosines.max()))
+        cues = views.sentence_cues[body_row]
+        rows.append([
+            float(views.text_vectors[body_row] @ headline),
+            float(cosines[ranked[0]]),
+            float(cosines[ranked[:TOP_MEANING]].mean()),
+            float(cosines.mean()),
+            float(cosines[0]),
+            float(np.mean(cosines >= CLOSE_COSINE)),
+            *(weights @ cues / weights.sum()),
+            *cues[ranked[:TOP_MEANING]].sum(axis=0),
+        ])
+    return np.array(rows, dtype=np.float64).reshape(len(views), len(MEANING_FEATURES))
+
+
+class TextViews:
+    """Each distinct text viewed (and embedded) once; pairs are rows of headline and body indices into ``views``.
+
+    ``sentence_vectors[i]`` holds the unit vectors of the first ``MAX_SENTENCES`` sentences of text i,
+    ``sentence_cues[i]`` their cue-word counts (one column a lexicon), ``text_vectors[i]`` the text's meaning.
+    """
+
+    def __init__(self, views: list[TextView], sentence_vectors: list[np.ndarray], headline_rows: np.ndarray,
+                 body_rows: np.ndarray) -> None:
         self.views = views
+        self.sentence_vectors = sentence_vectors
         self.headline_rows = headline_rows
         self.body_rows = body_rows
+        self.text_vectors = np.stack([_text_vector(vectors) for vectors in sentence_vectors])
+        self.sentence_cues = [
+            np.array([_counts(tokens) for tokens in view.sentence_tokens[:MAX_SENTENCES]], dtype=np.float64)
+            for view in views
+        ]
 
     @classmethod
-    def of(cls, pairs: Sequence[Pair]) -> TextViews:
+    def of(cls, pairs: Sequence[Pair], encode: Encode | None = None) -> TextViews:
+        """Views of the pairs' texts; ``encode`` defaults to the shared sentence encoder."""
         texts = list(dict.fromkeys(text for pair in pairs for text in pair))
         index = {text: row for row, text in enumerate(texts)}
+        views = [view_text(text) for text in texts]
         return cls(
-            [view_text(text) for text in texts],
+            views,
+            _sentence_vectors(views, encode or load_encoder().encode),
             np.array([index[headline] for headline, _ in pairs], dtype=np.int64),
             np.array([index[body] for _, body in pairs], dtype=np.int64),
         )
@@ -81,7 +153,9 @@ class TextViews:
         return len(self.headline_rows)
 
     def subset(self, rows: np.ndarray) -> TextViews:
-        return TextViews(self.views, self.headline_rows[rows], self.body_rows[rows])
+        subset = copy.copy(self)
+        subset.headline_rows, subset.body_rows = self.headline_rows[rows], self.body_rows[rows]
+        return subset
 
     def pair_views(self) -> list[tuple[TextView, TextView]]:
         return [(self.views[h], self.views[b]) for h, b in zip(self.headline_rows, self.body_rows, strict=True)]
@@ -141,7 +215,9 @@ class FeatureSpace:
         cosine_tfidf = _row_cosines(relevance[views.headline_rows], relevance[views.body_rows])
         cosine_lsa = _row_cosines(topics[views.headline_rows], topics[views.body_rows])
         overlap = [self._overlap_features(headline, body) for headline, body in views.pair_views()]
-        return np.column_stack([cosine_tfidf, cosine_lsa, np.array(overlap, dtype=np.float64).reshape(len(views), -1)])
+        return np.column_stack(
+            [cosine_tfidf, cosine_lsa, np.array(overlap, dtype=np.float64).reshape(len(views), -1), _meaning_of(views)]
+        )
 
     def topics(self, views: TextViews) -> np.ndarray:
         """L2-normalised LSA projection of every distinct text (rows as ``views.views``)."""
@@ -149,7 +225,8 @@ class FeatureSpace:
         return _normalise_rows(self.lsa.transform(topics))
 
     def stance_dense_features(self, views: TextViews, relatedness: np.ndarray) -> np.ndarray:
-        """Relatedness, cue counts (``STANCE_EXTRA_FEATURES``) and the LSA topics of headline and body."""
+        """Relatedness (with meaning) and cue counts (``STANCE_EXTRA_FEATURES``): the ``GENERAL_COLUMNS``
+        first columns; then the LSA topics of headline and body and their product (topic columns)."""
         cues = np.array([_stance_cues(h, b) for h, b in views.pair_views()], dtype=np.float64)
         topics = self.topics(views)
         headline_topics, body_topics = topics[views.headline_rows], topics[views.body_rows]

@@ -109,6 +109,7 @@ class TextView:
 
     tokens: tuple[str, ...]
     stems: tuple[str, ...]
+    sentences: tuple[str, ...]  # the text's sentences, for their meaning (embeddings)
     content_stems: frozenset[str]  # stems of the non-stop-words
     stem_bigrams: frozenset[tuple[str, str]]
     sentence_tokens: tuple[tuple[str, ...], ...]
@@ -133,10 +134,12 @@ def _content_stems(tokens: tuple[str, ...], stems: tuple[str, ...]) -> list[str]
 def view_text(text: str) -> TextView:
     tokens = tuple(tokenize(text))
     stems = tuple(stem(token) for token in tokens)
-    sentence_tokens = tuple(tuple(tokenize(sentence)) for sentence in split_sentences(text)) or (tokens,)
+    sentences = tuple(split_sentences(text)) or (text,)
+    sentence_tokens = tuple(tuple(tokenize(sentence)) for sentence in sentences) or (tokens,)
     return TextView(
         tokens=tokens,
         stems=stems,
+        sentences=sentences,
         content_stems=frozenset(_content_stems(tokens, stems)),
         stem_bigrams=frozenset(pairwise(stems)),
         sentence_tokens=sentence_tokens,
