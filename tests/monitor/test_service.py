@@ -204,3 +204,15 @@ def test_cli_fetch_reads_a_path_robots_txt_allows_under_a_disallowed_root(server
     refused = runner.invoke(app, [*db, "fetch", server.url("/about.html"), "--allow-private", "--no-statements"])
     assert "[E404]" in refused.output
     assert server.hits("/about.html") == []
+
+
+def test_fetch_decodes_with_the_charset_the_http_header_declares(server, store, only_loopback) -> None:
+    """Short KOI8-R text (charset-normalizer alone reads it as Shift JIS): the Content-Type's charset decides."""
+    text = "Войска не пересекали границу, сказал министр."
+    server.route("/ru/1.txt", text.encode("koi8-r"), content_type="text/plain; charset=koi8-r")
+    report = service.fetch_urls(store, [server.url("/ru/1.txt")], allow_private=True,
+                                gazetteer=api.sample_gazetteer(), with_statements=False,
+                                policy=FetchPolicy(min_interval=0.0))
+    (outcome,) = report.outcomes
+    assert outcome.status == "ingested", outcome.error
+    assert store.get_article(outcome.article_id).body == text

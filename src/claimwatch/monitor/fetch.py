@@ -26,6 +26,8 @@ from protego import Protego
 
 from claimwatch import __version__
 from claimwatch.errors import Errors
+from claimwatch.ingest.charset import header_charset
+from claimwatch.monitor.backoff import doubling_delay
 from claimwatch.monitor.errors import FetchError, RefusedError
 from claimwatch.monitor.guard import AddressGuard, GuardedBackend, split_url
 
@@ -56,10 +58,10 @@ class FetchPolicy:
 
 def backoff_delay(policy: FetchPolicy, attempt: int, retry_after: str | None = None) -> float:
     """Seconds to wait before retry number ``attempt`` (0 for the first retry)."""
-    delay = policy.backoff * (2**attempt)
+    delay = doubling_delay(policy.backoff, attempt, policy.max_backoff)
     if retry_after:
-        delay = max(delay, _retry_after_seconds(retry_after))
-    return min(delay, policy.max_backoff)
+        delay = min(max(delay, _retry_after_seconds(retry_after)), policy.max_backoff)
+    return delay
 
 
 def _retry_after_seconds(value: str) -> float:
@@ -93,6 +95,11 @@ class FetchResult:
     @property
     def content_type(self) -> str:
         return self.headers.get("content-type", "").split(";", 1)[0].strip().lower()
+
+    @property
+    def charset(self) -> str | None:
+        """The encoding the Content-Type header declares, if it names one Python knows."""
+        return header_charset(self.headers.get("content-type"))
 
 
 class RateLimiter:
