@@ -20,10 +20,10 @@ from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
-from scipy.stats import hmean
 from sklearn.metrics.cluster import pair_confusion_matrix
 
 from claimwatch.errors import Errors, StoreError
+from claimwatch.eval.metrics import f1
 from claimwatch.records import Article, Paragraph
 from claimwatch.store import Store
 from claimwatch.stories.assign import JOIN_THRESHOLD, assign_stories
@@ -70,7 +70,7 @@ def bcubed(predicted: list, gold: list) -> tuple[float, float, float]:
         precision += shared / len(by_predicted[predicted[index]])
         recall += shared / len(by_gold[gold[index]])
     precision, recall = precision / len(predicted), recall / len(predicted)
-    return precision, recall, _f1(precision, recall)
+    return precision, recall, f1(precision, recall)
 
 
 def pairwise(predicted: list, gold: list) -> tuple[float, float, float]:
@@ -79,11 +79,7 @@ def pairwise(predicted: list, gold: list) -> tuple[float, float, float]:
     true_positive, false_positive, false_negative = matrix[1][1], matrix[0][1], matrix[1][0]
     precision = true_positive / (true_positive + false_positive) if true_positive + false_positive else 0.0
     recall = true_positive / (true_positive + false_negative) if true_positive + false_negative else 0.0
-    return float(precision), float(recall), _f1(precision, recall)
-
-
-def _f1(precision: float, recall: float) -> float:
-    return float(hmean([precision, recall])) if precision and recall else 0.0
+    return float(precision), float(recall), f1(precision, recall)
 
 
 def _prf(values: tuple[float, float, float]) -> dict:
