@@ -7,6 +7,7 @@ from datetime import datetime
 from alembic import command
 from sqlalchemy import create_engine, select
 
+from claimwatch.store import story_rows
 from claimwatch.store.schema import stories, story_terms
 from claimwatch.store.store import _alembic_config, migrate
 
@@ -23,6 +24,7 @@ def test_existing_stories_get_their_strongest_centroid_terms(tmp_path) -> None:
         ))
     migrate(engine)
     with engine.connect() as conn:
+        assert story_rows.count_documents(conn) == 0  # the counter row exists from the start
         rows = conn.execute(select(story_terms.c.view, story_terms.c.term).where(story_terms.c.story_id == "s1")).all()
     words = sorted(term for view, term in rows if view == "words")
     assert words == [f"w{i:02d}" for i in range(40)]  # the 40 strongest

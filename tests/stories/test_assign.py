@@ -197,6 +197,8 @@ def test_claim_boosted(score: float, shared: bool, expected: float) -> None:
 
 def test_story_records_members_dates_and_its_term_index(place, store) -> None:
     place(report("a", ACCUSATION, when=DAY), report("r", REWRITE, when=DAY + timedelta(days=1)))
+    with store.transaction() as conn:
+        assert story_rows.count_documents(conn) == 2
     (story,) = store.stories()
     assert len(story["article_ids"]) == 2
     assert story["size"] == 2

@@ -213,6 +213,7 @@ story_terms = Table(
     Index("ix_story_terms_story", "story_id"),
 )
 
+# How many articles contain each term, per view; the row (view "all", term "") counts the articles.
 term_frequencies = Table(
     "term_frequencies",
     metadata,

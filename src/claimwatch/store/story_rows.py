@@ -23,6 +23,7 @@ from claimwatch.store.schema import (
 )
 
 IN_CHUNK = 400  # terms per IN (...) list, well under SQLite's variable limit
+DOCUMENTS_VIEW = "all"  # term_frequencies' row (view "all", term "") counts the articles
 
 
 def save_features(conn: Connection, row: dict) -> None:
@@ -38,7 +39,11 @@ def load_features(conn: Connection, article_ids: list[str]) -> dict[str, dict]:
 
 
 def count_documents(conn: Connection) -> int:
-    return conn.execute(select(func.count()).select_from(article_features)).scalar_one()
+    """How many articles have features: a counter row, so that no article costs a count over the table."""
+    query = select(term_frequencies.c.documents).where(
+        term_frequencies.c.view == DOCUMENTS_VIEW, term_frequencies.c.term == ""
+    )
+    return conn.execute(query).scalar() or 0
 
 
 def document_frequencies(conn: Connection, terms: Mapping[str, Iterable[str]]) -> dict[str, dict[str, int]]:
@@ -57,7 +62,8 @@ def document_frequencies(conn: Connection, terms: Mapping[str, Iterable[str]]) -
 
 
 def add_frequencies(conn: Connection, terms: Mapping[str, Iterable[str]]) -> None:
-    """One more article contains each of ``terms`` ({view: terms})."""
+    """One more article, containing each of ``terms`` ({view: terms})."""
+    terms = {**terms, DOCUMENTS_VIEW: [""]}
     known = document_frequencies(conn, terms)
     for view, keys in terms.items():
         keys = list(keys)

@@ -1,4 +1,5 @@
-"""Stories: an inverted index of each story's salient terms (bounded candidate sets at assignment).
+"""Stories: an inverted index of each story's salient terms (bounded candidate sets at assignment),
+and the article count kept as a row.
 
 Revision ID: 0007
 Revises: 0006
@@ -24,6 +25,10 @@ def upgrade() -> None:
     )
     op.create_index("ix_story_terms_story", "story_terms", ["story_id"])
     _index_existing_stories()
+    # The number of articles with features, as a row (view "all", term ""), no longer a count(*) per article.
+    op.execute(
+        "INSERT INTO term_frequencies (view, term, documents) SELECT 'all', '', count(*) FROM article_features"
+    )
 
 
 STORY_TERMS = 40  # stories/assign.py SALIENT_STORY_TERMS when this migration was written
