@@ -13,7 +13,7 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, Text, create_engine, event, func, or_, select
 from sqlalchemy.exc import IntegrityError, OperationalError
 
-from claimwatch.errors import Errors, StoreError
+from claimwatch.errors import AmbiguousError, Errors, NotFoundError, StoreError, no_single_match
 from claimwatch.extract.dates import iso_to_utc
 from claimwatch.records import Article, Assessment, IngestOutcome, Paragraph, Proposition, Statement
 from claimwatch.stance.claims import recipients_agree
@@ -155,9 +155,9 @@ class Store:
                 .all()
             )
         if not ids:
-            raise StoreError(Errors.E201.format(article_id=id_or_prefix, db=self.url))
+            raise NotFoundError(Errors.E201.format(article_id=id_or_prefix, db=self.url))
         if len(ids) > 1:
-            raise StoreError(Errors.E202.format(prefix=id_or_prefix, count=self.count_prefix(id_or_prefix)))
+            raise AmbiguousError(Errors.E202.format(prefix=id_or_prefix, count=self.count_prefix(id_or_prefix)))
         return ids[0]
 
     def count_prefix(self, prefix: str) -> int:
@@ -319,7 +319,7 @@ class Store:
         with self.engine.connect() as conn:
             found = story_rows.story_rows(conn, prefix=story_id)
             if len(found) != 1:
-                raise StoreError(Errors.E204.format(kind="story", ident=story_id, count=len(found)))
+                raise no_single_match("story", story_id, len(found))
             story = found[0]
             story["article_ids"] = story_rows.story_members(conn, story["id"]).get(story["id"], [])
         return story
@@ -347,7 +347,7 @@ class Store:
     def watch(self, watch_id: str) -> dict:
         found = [w for w in self.watches() if w["id"].startswith(watch_id)]
         if len(found) != 1:
-            raise StoreError(Errors.E204.format(kind="watch", ident=watch_id, count=len(found)))
+            raise no_single_match("watch", watch_id, len(found))
         return found[0]
 
     def remove_watch(self, watch_id: str) -> None:

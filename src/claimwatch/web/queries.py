@@ -15,7 +15,7 @@ from sqlalchemy.exc import OperationalError
 
 from claimwatch import api
 from claimwatch.api import claim_json
-from claimwatch.errors import Errors, StoreError
+from claimwatch.errors import Errors, StoreError, no_single_match
 from claimwatch.gazetteer import Gazetteer
 from claimwatch.store import Store
 from claimwatch.store.schema import articles, assessments, claims, entities, statements, stories, story_articles
@@ -273,7 +273,7 @@ def entity(store: Store, entity_id: str) -> dict:
     with store.engine.connect() as conn:
         row = conn.execute(_entity_query([entities.c.id == entity_id])).mappings().first()
     if row is None:
-        raise StoreError(Errors.E204.format(kind="speaker", ident=entity_id, count=0))
+        raise no_single_match("speaker", entity_id, 0)
     return {name: row[name] for name in ENTITY_FIELDS}
 
 

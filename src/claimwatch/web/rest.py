@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import re
 from datetime import date
 from pathlib import Path
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Depends, File, Form, Query, Request, UploadFile
-from fastapi.responses import HTMLResponse, JSONResponse, PlainTextResponse, Response
+from fastapi import APIRouter, File, Form, Query, UploadFile
+from fastapi.responses import JSONResponse, PlainTextResponse, Response
 from pydantic import BaseModel, Field
 
 from claimwatch import api
@@ -16,9 +15,9 @@ from claimwatch.errors import Errors, InputError
 from claimwatch.ingest import decode_input
 from claimwatch.store import search as fts
 from claimwatch.web import queries
-from claimwatch.web.app import Desk
+from claimwatch.web.desk import DeskDep, cached_brief
 from claimwatch.web.render import timeline_points, word_diff
-from claimwatch.web.security import security_headers
+from claimwatch.web.responses import standalone_html
 
 router = APIRouter(prefix="/api", tags=["api"])
 
@@ -27,13 +26,6 @@ Offset = Annotated[int, Query(ge=0, le=1_000_000_000, description="Items to skip
 Text = Annotated[str | None, Query(max_length=200)]
 Code = Annotated[str | None, Query(max_length=40)]
 Ident = Annotated[str, Query(min_length=1, max_length=64)]
-
-
-def get_desk(request: Request) -> Desk:
-    return request.app.state.desk
-
-
-DeskDep = Annotated[Desk, Depends(get_desk)]
 
 
 class WatchIn(BaseModel):
@@ -183,28 +175,3 @@ def upload_documents(upload: UploadFile, fmt: str | None, max_bytes: int) -> lis
         return list(decode_input(name, data, fmt))
     except InputError as error:
         return [error]
-
-
-# -- shared with the pages -------------------------------------------------------------------
-
-
-def cached_brief(desk: Desk, target: str) -> dict:
-    """The brief for a story or watch id, computed again only after the store changed."""
-    return desk.cached(("brief", target), lambda: api.brief(desk.store, target, desk.gazetteer, desk.sources))
-
-
-def standalone_html(document: str) -> HTMLResponse:
-    """The brief's own HTML page, its inline stylesheet allowed by hash and no script at all."""
-    import base64
-    import hashlib
-
-    hashes = [
-        "'sha256-" + base64.b64encode(hashlib.sha256(style.encode()).digest()).decode() + "'"
-        for style in re.findall(r"<style>(.*?)</style>", document, re.S)
-    ]
-    headers = security_headers("unused")
-    headers["Content-Security-Policy"] = (
-        f"default-src 'none'; style-src {' '.join(hashes) or 'none'}; img-src 'self' data:; base-uri 'none'; "
-        "form-action 'none'; frame-ancestors 'none'"
-    )
-    return HTMLResponse(document, headers=headers)
