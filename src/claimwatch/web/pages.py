@@ -91,7 +91,7 @@ def matrix_page(request: Request, desk: DeskDep, story_id: str) -> HTMLResponse:
     story = desk.store.story(story_id)
     rows = desk.store.list_statements(article_ids=story["article_ids"])
     texts = queries.claim_texts(desk.store, {row["claim_id"] for row in rows if row["claim_id"]})
-    summary = desk.cached(("summary", story["id"]), lambda: queries.story_summary(desk.store, story, desk.gazetteer))
+    summary = desk.cached(("summary", story["id"]), lambda: api.story_summary(desk.store, story, desk.gazetteer))
     return render(request, "matrix.html", story=summary, matrix=claim_matrix(rows, texts))
 
 

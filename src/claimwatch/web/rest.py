@@ -100,7 +100,7 @@ def stories(desk: DeskDep, limit: Limit = 20, offset: Offset = 0) -> dict:
 
 @router.get("/stories/{story_id}")
 def story(desk: DeskDep, story_id: str) -> dict:
-    return queries.story_summary(desk.store, desk.store.story(story_id), desk.gazetteer)
+    return api.story_summary(desk.store, desk.store.story(story_id), desk.gazetteer)
 
 
 @router.get("/stories/{story_id}/timeline")
