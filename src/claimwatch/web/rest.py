@@ -14,6 +14,7 @@ from claimwatch import api
 from claimwatch.errors import Errors, InputError
 from claimwatch.ingest import decode_input
 from claimwatch.store import search as fts
+from claimwatch.stories.brief import render_html, render_markdown
 from claimwatch.web import queries
 from claimwatch.web.desk import DeskDep, cached_brief
 from claimwatch.web.render import timeline_points, word_diff
@@ -112,8 +113,6 @@ def story_timeline(desk: DeskDep, story_id: str) -> list[dict]:
 @router.get("/briefs/{target}", response_model=None)
 def brief(desk: DeskDep, target: str, format: Literal["json", "md", "html"] = "json") -> Response | dict:
     """The brief on a watch or a story (id or unique prefix) as JSON, Markdown or a standalone HTML page."""
-    from claimwatch.stories.brief import render_html, render_markdown
-
     data = cached_brief(desk, target)
     if format == "md":
         return PlainTextResponse(render_markdown(data), media_type="text/markdown; charset=utf-8")
