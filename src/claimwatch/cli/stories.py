@@ -124,8 +124,7 @@ def demo(
     if serve_desk:
         serve(ctx, port=port)
         return
-    say(f"\nOpen the desk on this store: claimwatch --db {settings.db} serve   (then http://{LOOPBACK}:8000/)")
-    say("or run: claimwatch demo --serve")
+    say(f"\nOpen the desk on this store: claimwatch --db {settings.db} serve  (then http://{LOOPBACK}:8000/)")
 
 
 @app.command()
