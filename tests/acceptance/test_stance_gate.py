@@ -19,7 +19,10 @@ from claimwatch.stance.report import load_report_stance_model
 # tests/acceptance/<this file> -> parents[3] is the folder holding the repository and ../shared
 SHARED = Path(__file__).resolve().parents[3] / "shared"
 FNC1 = SHARED / "data" / "fnc1"
-FNC_SCORE_FLOOR = 0.82  # relative FNC-1 score; the official baseline gets 0.752 on the official test set
+# Measured 2026-12-03: FNC score 0.9430, macro F1 0.8400, class F1 0.648-0.995 (docs/model-card-stance.md).
+# These dev pairs almost all have FNC-1 training bodies; scores on new stories are far lower (the card).
+FNC_SCORE_FLOOR = 0.93  # relative FNC-1 score; the official baseline gets 0.752 on the official test set
+MACRO_F1_FLOOR = 0.82
 
 pytestmark = [
     pytest.mark.acceptance,
@@ -36,5 +39,6 @@ def test_shipped_model_meets_the_fnc_score_floor_on_the_dev_split() -> None:
     data = json.loads(result.stdout)
     assert data["pairs"] == load_report_stance_model().metadata["training_data"]["dev_pairs"]
     assert data["fnc_score"] >= FNC_SCORE_FLOOR, data
-    # every class is predicted at all (a collapse to "discuss" would still pass the FNC floor)
-    assert min(data["per_class_f1"].values()) > 0.3, data["per_class_f1"]
+    assert data["macro_f1"] >= MACRO_F1_FLOOR, data
+    # every class is predicted well (a collapse to "discuss" would still pass the FNC floor)
+    assert min(data["per_class_f1"].values()) > 0.5, data["per_class_f1"]
