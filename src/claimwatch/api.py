@@ -11,12 +11,12 @@ from typing import BinaryIO
 
 from spacy.language import Language
 
-from claimwatch.errors import InputError
+from claimwatch.errors import Errors, InputError
 from claimwatch.extract import extract_article
 from claimwatch.gazetteer import Gazetteer, load_gazetteer
 from claimwatch.ingest import decode_input, expand_inputs, read_item
 from claimwatch.ingest.sources import DEFAULT_MAX_BYTES, InputItem
-from claimwatch.nlp import load_nlp
+from claimwatch.nlp import MAX_PARSED_CHARS, load_nlp, parse_body
 from claimwatch.records import IngestOutcome, ProcessedArticle, SourceDocument
 from claimwatch.stance.assess import assess_statements
 from claimwatch.statements import extract_statements
@@ -75,7 +75,9 @@ def process_document(doc: SourceDocument, gazetteer: Gazetteer, nlp: Language | 
     features = article_features(article)
     if nlp is None:
         return ProcessedArticle(article, encoding=doc.encoding, features=features)
-    parsed = nlp(article.body)
+    if len(article.body) > MAX_PARSED_CHARS:
+        raise InputError(doc.source, Errors.E014.format(size=len(article.body), limit=MAX_PARSED_CHARS))
+    parsed = parse_body(nlp, article.body)
     found = extract_statements(article, parsed, gazetteer)
     assessed = assess_statements(found, parsed, gazetteer)
     return ProcessedArticle(article, tuple(found), tuple(assessed), doc.encoding, features)
@@ -184,7 +186,7 @@ def extract_stored(store: Store, gazetteer: Gazetteer | None = None, article_id:
     total = 0
     for identifier in ids:
         article = store.get_article(identifier)
-        parsed = nlp(article.body)
+        parsed = parse_body(nlp, article.body)
         found = extract_statements(article, parsed, gazetteer)
         store.replace_statements(article.id, found, assess_statements(found, parsed, gazetteer))
         total += len(found)
@@ -416,6 +418,9 @@ def ingest_document(
         processed = process_document(document, gazetteer, nlp)
     except InputError as error:
         return _failed(error)
+    except Exception as exc:  # a bug or a library's limit on one input must not end the batch
+        reason = f"{type(exc).__name__}: {next(iter(str(exc).splitlines()), '')}"[:300]
+        return _failed(InputError(document.source, Errors.E016.format(reason=reason)))
     return store.add_article(
         processed.article,
         processed.encoding,

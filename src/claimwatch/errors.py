@@ -34,6 +34,17 @@ class Errors(metaclass=ErrorsWithCodes):
     E009 = "no such file or directory."
     E010 = "unknown format '{fmt}'; use one of: text, html, jsonl."
     E011 = "the gzip stream is corrupt: {reason}."
+    E012 = "the JSON is nested too deeply to read (hundreds of levels); an article record is flat, so this is not one."
+    E013 = "the JSON field '{field}' is {kind}; {expected}."
+    E014 = (
+        "the article body is {size:,} characters, over the {limit:,} that statement extraction reads "
+        "(a long news feature is under 100,000); split it into articles, or store it with --no-statements."
+    )
+    E015 = (
+        "the input is over the {limit:,}-byte limit{when} (it was read no further); raise it with "
+        "--max-bytes or CLAIMWATCH_MAX_BYTES if this really is one article."
+    )
+    E016 = "this input could not be processed ({reason}); nothing of it was stored. Please report this as a bug."
     # Extracting articles (extract stage)
     E101 = "no article text was found in this HTML page (it may be an index, a login wall or a script-only page)."
     E102 = "no article text was found: after removing headers, captions and page furniture nothing is left."
