@@ -74,7 +74,10 @@ class Errors(metaclass=ErrorsWithCodes):
     E408 = "fetching {url} failed after {attempts} attempt(s): {reason}."
     E409 = "{url} is not an article page (content type {content_type})."
     E410 = "the feed at {url} cannot be read: {reason}."
-    E411 = "refused the XML from {url}: it declares entities (a guard against entity-expansion bombs)."
+    E411 = (
+        "refused the XML from {url}: {reason} (a guard against entity-expansion bombs; feeds and sitemaps "
+        "need no DTD)."
+    )
     E412 = "the sitemap at {url} cannot be read: {reason}."
     E413 = "no source matches '{ident}'; `claimwatch source list` shows them."
     E414 = "a source for {url} exists already (id {source_id})."
@@ -109,6 +112,7 @@ class Errors(metaclass=ErrorsWithCodes):
 
 
 class Warnings(metaclass=ErrorsWithCodes):
+    W101 = "{source}: the time zone '{zone}' in its date is not one claimwatch knows; the time is read without a zone."
     W401 = (
         "the report-level stance model is not available ({reason}); new reports are linked to watches "
         "through their statements only."
