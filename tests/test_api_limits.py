@@ -74,3 +74,16 @@ def test_an_unexpected_failure_is_one_coded_line_and_the_batch_goes_on(
     assert "RecursionError" in report.outcomes[0].error
     assert store.count_articles() == 1
     assert not isinstance(report.outcomes[1], InputError)
+
+
+def test_a_stored_article_is_not_parsed_again(store: Store, tmp_path: Path, make_story, monkeypatch) -> None:
+    path = tmp_path / "story.txt"
+    path.write_text(make_story())
+    assert api.ingest(store, [str(path)]).counts["ingested"] == 1
+
+    def no_parsing(*args, **kwargs):
+        raise AssertionError("a stored article was parsed again")
+
+    monkeypatch.setattr(api, "parse_body", no_parsing)
+    report = api.ingest(store, [str(path)])
+    assert [o.status for o in report.outcomes] == ["duplicate"]

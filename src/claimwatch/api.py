@@ -38,11 +38,6 @@ class IngestReport:
         return counts
 
     @property
-    def new_article_ids(self) -> list[str]:
-        """Articles this batch stored: new ones and new revisions."""
-        return [o.article_id for o in self.outcomes if o.status in ("ingested", "revised") and o.article_id]
-
-    @property
     def failures(self) -> list[IngestOutcome]:
         return [outcome for outcome in self.outcomes if outcome.status == "failed"]
 
@@ -67,15 +62,18 @@ def sample_gazetteer_path() -> Path:
     return sample_corpus_path() / "gazetteer.toml"
 
 
-def process_document(doc: SourceDocument, gazetteer: Gazetteer, nlp: Language | None) -> ProcessedArticle:
+def process_document(
+    doc: SourceDocument, gazetteer: Gazetteer, nlp: Language | None, stored: Callable[[str], bool] | None = None
+) -> ProcessedArticle:
     """Every per-article stage after ingest, in order: extract -> nlp -> statements.
 
     Pure (the model and gazetteer are read-only), so it can be mapped over a Dask cluster;
-    ``nlp=None`` skips the language stages.
+    ``nlp=None`` skips the language stages, and so does ``stored(article_id)`` saying the text
+    (its id is its content hash) is stored already: a duplicate is not parsed only to be dropped.
     """
     article = extract_article(doc, gazetteer)
     features = article_features(article)
-    if nlp is None:
+    if nlp is None or (stored is not None and stored(article.id)):
         return ProcessedArticle(article, encoding=doc.encoding, features=features)
     if len(article.body) > MAX_PARSED_CHARS:
         raise InputError(doc.source, Errors.E014.format(size=len(article.body), limit=MAX_PARSED_CHARS))
@@ -116,7 +114,7 @@ def ingest(
         outcomes = ingest_item(store, item, fmt=fmt, max_bytes=max_bytes, gazetteer=gazetteer, nlp=nlp, stdin=stdin)
         for outcome in outcomes:
             record(outcome)
-    settle_ingest(store, report.new_article_ids, with_statements=with_statements)
+    settle_ingest(store, with_statements=with_statements)
     return report
 
 
@@ -407,7 +405,7 @@ def ingest_documents(
         report.outcomes.append(outcome)
         if on_outcome:
             on_outcome(outcome)
-    settle_ingest(store, report.new_article_ids, with_statements=with_statements)
+    settle_ingest(store, with_statements=with_statements)
     return report
 
 
@@ -418,7 +416,7 @@ def ingest_document(
     if isinstance(document, InputError):
         return _failed(document)
     try:
-        processed = process_document(document, gazetteer, nlp)
+        processed = process_document(document, gazetteer, nlp, store.has_article)
     except InputError as error:
         return _failed(error)
     except Exception as exc:  # a bug or a library's limit on one input must not end the batch
@@ -438,11 +436,16 @@ def settle_rows(store: Store, found: list[Statement], assessed: list[Assessment]
     return SettledRows(speaker_entity_ids, tuple(entity_rows), claim_ids, tuple(claim_rows))
 
 
-def settle_ingest(store: Store, article_ids: list[str], *, with_statements: bool = True) -> None:
-    """After a batch, as ``ingest`` does: new articles placed in stories, then linked to every watch."""
+def settle_ingest(store: Store, *, with_statements: bool = True) -> None:
+    """After a batch, as ``ingest`` does: every article not yet settled, this batch's and any a killed run
+    left, placed in a story, then linked to every watch. Without statements the articles stay pending,
+    so the next full run links them."""
     store.assign_stories()
-    if article_ids and with_statements:
-        from claimwatch.stories.watch import link_reports
+    if not with_statements:
+        return
+    from claimwatch.stories.watch import link_reports
 
-        for watch in store.watches():
-            link_reports(store, watch, article_ids)
+    pending = store.pending_article_ids()
+    for watch in store.watches():
+        link_reports(store, watch, pending)
+    store.mark_settled(pending)

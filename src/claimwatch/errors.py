@@ -51,7 +51,7 @@ class Errors(metaclass=ErrorsWithCodes):
     E101 = "no article text was found in this HTML page (it may be an index, a login wall or a script-only page)."
     E102 = "no article text was found: after removing headers, captions and page furniture nothing is left."
     # Store
-    E201 = "no article with id '{article_id}' in the store {db}."
+    E201 = "no article with id '{article_id}' in this store."
     E202 = "the id prefix '{prefix}' matches {count} articles; give more characters."
     E204 = "no single {kind} matches '{ident}' ({count} do); give more characters of its id."
     E205 = "the store refused the article ({reason}); nothing of it was stored. Please report this as a bug."
@@ -99,6 +99,11 @@ class Errors(metaclass=ErrorsWithCodes):
         "refusing to serve on {host} without an access token: anyone who can reach it could read the store. "
         "Pass --token or set CLAIMWATCH_TOKEN, or bind 127.0.0.1."
     )
+    E508 = (
+        "this desk has no access token, so it answers only its loopback names (localhost, 127.0.0.1, [::1]) "
+        "and those given with --allow-host, not '{host}' (a guard against DNS rebinding)."
+    )
+    E509 = "too many failed logins from this address; try again in {seconds} seconds."
     # Report-level stance: FNC-1 files and the shipped model (claimwatch.stance.report)
     E601 = "no such file; point the command at FNC-1 CSV files ({expected})."
     E602 = "the CSV has no column(s) {columns}; FNC-1 files have the header {header}."

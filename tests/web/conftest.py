@@ -39,7 +39,7 @@ def copy_store(source: Path, target: Path) -> Path:
 
 def make_client(db: Path, token: str | None = None, **options) -> TestClient:
     app = create_app(str(db), token, gazetteers=[api.sample_gazetteer_path()], **options)
-    return TestClient(app, raise_server_exceptions=False)
+    return TestClient(app, base_url="http://127.0.0.1", raise_server_exceptions=False)
 
 
 @pytest.fixture(scope="session")

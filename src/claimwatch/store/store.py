@@ -3,14 +3,19 @@
 from __future__ import annotations
 
 import os
+import time
+from collections.abc import Callable
+from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import TypeVar
 
 from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, Text, create_engine, event, func, or_, select
+from filelock import FileLock
+from sqlalchemy import Connection, Engine, create_engine, event, func, or_, select, text
 from sqlalchemy.exc import IntegrityError, OperationalError
 
 from claimwatch.errors import AmbiguousError, Errors, NotFoundError, StoreError, no_single_match
@@ -24,6 +29,7 @@ from claimwatch.store.schema import (
     claims,
     entities,
     paragraphs,
+    pending_articles,
     sightings,
     statements,
 )
@@ -32,6 +38,13 @@ from claimwatch.stories.features import ArticleFeatures
 ENV_VAR = "CLAIMWATCH_DB"
 REVISION_WINDOW = timedelta(days=3)
 DEFAULT_DB = "claimwatch.db"
+# The PostgreSQL advisory lock keys of the store's writers and of its migrations (any constant will do).
+WRITE_LOCK_KEY = 0x636C_6177
+MIGRATION_LOCK_KEY = 0x636C_6D67
+# SQLite waits this long for another writer (busy_timeout), and a busy transaction is tried this often.
+BUSY_TIMEOUT_MS = 10_000
+BUSY_ATTEMPTS = 5
+T = TypeVar("T")
 
 
 def database_url(db: str | None = None) -> str:
@@ -83,35 +96,48 @@ class Store:
 
         ``settled``: the entity and claim rows the stages decided for the statements (``api.settle_rows``).
         """
-        now = _utcnow()
         try:
-            with self.engine.begin() as conn:
-                if conn.execute(select(articles.c.id).where(articles.c.id == article.id)).first():
-                    conn.execute(sightings.insert().values(article_id=article.id, source=article.source, seen_at=now))
-                    return IngestOutcome(article.source, "duplicate", article.id, title=article.title)
-                previous = self._latest_version(conn, article)
-                conn.execute(articles.insert().values(**_article_row(article, previous, now)))
-                conn.execute(article_raw.insert().values(article_id=article.id, encoding=encoding, raw=article.raw))
-                if article.paragraphs:
-                    conn.execute(
-                        paragraphs.insert(),
-                        [
-                            {"article_id": article.id, "position": i, "start": p.start, "end": p.end}
-                            for i, p in enumerate(article.paragraphs)
-                        ],
-                    )
-                conn.execute(sightings.insert().values(article_id=article.id, source=article.source, seen_at=now))
-                if article_statements:
-                    _insert_statements(conn, article_statements, article_assessments or [], settled or SettledRows())
-                if features is not None:
-                    story_rows.save_features(conn, features)
-                    story_rows.add_frequencies(conn, features.terms)
+            return retry_busy(lambda: self._add_article(article, encoding, article_statements, article_assessments,
+                                                        features, settled))
         except IntegrityError as error:
-            # Another writer stored the same text between our check and insert: a duplicate.
-            # Any other conflict is a failure of this article, reported, with nothing stored.
-            if self._has_article(article.id):
+            # Any conflict left is a failure of this article, reported, with nothing stored.
+            if self.has_article(article.id):
                 return IngestOutcome(article.source, "duplicate", article.id, title=article.title)
             return IngestOutcome(article.source, "failed", error=Errors.E205.format(reason=error.orig))
+
+    def _add_article(
+        self,
+        article: Article,
+        encoding: str | None,
+        article_statements: list[Statement] | None,
+        article_assessments: list[Assessment] | None,
+        features: ArticleFeatures | None,
+        settled: SettledRows | None,
+    ) -> IngestOutcome:
+        now = _utcnow()
+        with self.engine.begin() as conn:
+            write_lock(conn)  # one writer at a time: no other one stores the same text in between
+            if conn.execute(select(articles.c.id).where(articles.c.id == article.id)).first():
+                conn.execute(sightings.insert().values(article_id=article.id, source=article.source, seen_at=now))
+                return IngestOutcome(article.source, "duplicate", article.id, title=article.title)
+            previous = self._latest_version(conn, article)
+            conn.execute(articles.insert().values(**_article_row(article, previous, now)))
+            conn.execute(article_raw.insert().values(article_id=article.id, encoding=encoding, raw=article.raw))
+            if article.paragraphs:
+                conn.execute(
+                    paragraphs.insert(),
+                    [
+                        {"article_id": article.id, "position": i, "start": p.start, "end": p.end}
+                        for i, p in enumerate(article.paragraphs)
+                    ],
+                )
+            conn.execute(sightings.insert().values(article_id=article.id, source=article.source, seen_at=now))
+            conn.execute(pending_articles.insert().values(article_id=article.id))
+            if article_statements:
+                _insert_statements(conn, article_statements, article_assessments or [], settled or SettledRows())
+            if features is not None:
+                story_rows.save_features(conn, features)
+                story_rows.add_frequencies(conn, features.terms)
         status = "revised" if previous else "ingested"
         revision_of = previous.id if previous else None
         return IngestOutcome(article.source, status, article.id, revision_of=revision_of, title=article.title)
@@ -142,7 +168,7 @@ class Store:
         return conn.execute(query).first()
 
     # -- reading ----------------------------------------------------------------
-    def _has_article(self, article_id: str) -> bool:
+    def has_article(self, article_id: str) -> bool:
         with self.engine.connect() as conn:
             return conn.execute(select(articles.c.id).where(articles.c.id == article_id)).first() is not None
 
@@ -156,7 +182,7 @@ class Store:
                 .all()
             )
         if not ids:
-            raise NotFoundError(Errors.E201.format(article_id=id_or_prefix, db=self.url))
+            raise NotFoundError(Errors.E201.format(article_id=id_or_prefix))
         if len(ids) > 1:
             raise AmbiguousError(Errors.E202.format(prefix=id_or_prefix, count=self.count_prefix(id_or_prefix)))
         return ids[0]
@@ -272,18 +298,26 @@ class Store:
         if claim_ids is not None:
             query = query.where(assessments.c.claim_id.in_(claim_ids))
         if speaker:
-            pattern = f"%{speaker}%"
-            alias_match = select(entities.c.id).where(
-                entities.c.name.ilike(pattern) | func.cast(entities.c.aliases, Text).ilike(pattern)
-            )
-            query = query.where(
-                statements.c.speaker.ilike(pattern)
-                | statements.c.speaker_entity.ilike(pattern)
-                | statements.c.speaker_entity_id.in_(alias_match)
-            )
+            query = query.where(self.speaker_condition(speaker))
         query = query.order_by(articles.c.published_utc, statements.c.article_id, statements.c.start)
         with self.engine.connect() as conn:
             return [dict(row) for row in conn.execute(query).mappings()]
+
+    def speaker_condition(self, speaker: str):
+        """Statements whose mention, entity name or one of its entity's aliases contains ``speaker`` (any case),
+        taken literally: LIKE wildcards escaped, and aliases compared one by one, not as their JSON text."""
+        folded = speaker.casefold()
+        with self.engine.connect() as conn:
+            rows = conn.execute(select(entities.c.id, entities.c.name, entities.c.aliases)).all()
+        named = [
+            entity_id for entity_id, name, aliases in rows
+            if any(folded in (alias or "").casefold() for alias in [name, *(aliases or [])])
+        ]
+        return (
+            statements.c.speaker.icontains(speaker, autoescape=True)
+            | statements.c.speaker_entity.icontains(speaker, autoescape=True)
+            | statements.c.speaker_entity_id.in_(named)
+        )
 
     def list_claims(self) -> list[dict]:
         with self.engine.connect() as conn:
@@ -320,10 +354,35 @@ class Store:
         with self.engine.connect() as conn:
             pending = story_rows.unassigned_articles(conn)
         for article_id in pending:
-            with self.engine.begin() as conn:
-                if story_rows.load_features(conn, [article_id]):
-                    assign_article(conn, article_id, _utcnow())
+            retry_busy(lambda article_id=article_id: self._assign(assign_article, article_id))
         return len(pending)
+
+    def _assign(self, assign_article, article_id: str) -> None:
+        with self.engine.begin() as conn:
+            write_lock(conn)  # another process may be placing the same article (it checks again inside)
+            if story_rows.load_features(conn, [article_id]):
+                assign_article(conn, article_id, _utcnow())
+
+    def pending_article_ids(self) -> list[str]:
+        """Articles stored but not yet settled (placed in a story and linked to watches), oldest first."""
+        query = (
+            select(articles.c.id)
+            .join(pending_articles, pending_articles.c.article_id == articles.c.id)
+            .order_by(articles.c.ingested_at, articles.c.id)
+        )
+        with self.engine.connect() as conn:
+            return list(conn.execute(query).scalars())
+
+    def mark_settled(self, article_ids: list[str]) -> None:
+        def delete() -> None:
+            with self.engine.begin() as conn:
+                write_lock(conn)
+                for start in range(0, len(article_ids), 500):
+                    chunk = article_ids[start : start + 500]
+                    conn.execute(pending_articles.delete().where(pending_articles.c.article_id.in_(chunk)))
+
+        if article_ids:
+            retry_busy(delete)
 
     def stories(self) -> list[dict]:
         with self.engine.connect() as conn:
@@ -374,8 +433,12 @@ class Store:
             story_rows.delete_watch(conn, identifier)
 
     def save_watch_reports(self, watch_id: str, reports: list[dict]) -> None:
-        with self.engine.begin() as conn:
-            story_rows.save_watch_reports(conn, watch_id, reports)
+        def save() -> None:
+            with self.engine.begin() as conn:
+                write_lock(conn)
+                story_rows.save_watch_reports(conn, watch_id, reports)
+
+        retry_busy(save)
 
     def watch_reports(self, watch_id: str) -> list[dict]:
         with self.engine.connect() as conn:
@@ -555,10 +618,35 @@ def _create_engine(url: str) -> Engine:
 
 def _sqlite_pragmas(dbapi_connection, _record) -> None:
     cursor = dbapi_connection.cursor()
+    cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")  # first: WAL mode needs a write lock itself
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.execute("PRAGMA busy_timeout=10000")
     cursor.close()
+
+
+def write_lock(conn: Connection) -> None:
+    """Make the transaction just begun on ``conn`` the store's only writer until it ends.
+
+    SQLite: ``BEGIN IMMEDIATE`` takes the write lock now, waiting up to the busy timeout, instead of
+    at the first write, when a snapshot read before it may already be stale. PostgreSQL: a
+    transaction-scoped advisory lock. Call it first in a transaction that reads what it then writes.
+    """
+    if conn.dialect.name == "sqlite":
+        conn.exec_driver_sql("BEGIN IMMEDIATE")
+    elif conn.dialect.name == "postgresql":
+        conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": WRITE_LOCK_KEY})
+
+
+def retry_busy(work: Callable[[], T], attempts: int = BUSY_ATTEMPTS) -> T:
+    """``work()``, tried again (after a pause) while SQLite says the database is locked or busy."""
+    for attempt in range(1, attempts + 1):
+        try:
+            return work()
+        except OperationalError as exc:
+            if attempt == attempts or ("locked" not in str(exc.orig) and "busy" not in str(exc.orig)):
+                raise
+            time.sleep(0.05 * 2**attempt)
+    raise AssertionError("unreachable")
 
 
 def _alembic_config() -> Config:
@@ -568,11 +656,34 @@ def _alembic_config() -> Config:
 
 
 def migrate(engine: Engine) -> None:
-    """Bring the schema to the newest version (a no-op when it is there already)."""
+    """Bring the schema to the newest version (a no-op when it is there already).
+
+    Two processes opening a new store at once must not both create it: the migration runs under a
+    lock (a lock file beside a SQLite file, an advisory lock on PostgreSQL) and checks again inside.
+    """
     config = _alembic_config()
-    head = ScriptDirectory.from_config(config).get_current_head()
-    with engine.begin() as conn:
-        if MigrationContext.configure(conn).get_current_revision() == head:
+    heads = set(ScriptDirectory.from_config(config).get_heads())
+    if _revisions(engine) == heads:
+        return
+    with _migration_lock(engine), engine.begin() as conn:
+        if engine.dialect.name == "postgresql":
+            conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATION_LOCK_KEY})
+        if set(MigrationContext.configure(conn).get_current_heads()) == heads:
             return
         config.attributes["connection"] = conn
-        command.upgrade(config, "head")
+        command.upgrade(config, "heads")
+
+
+def _revisions(engine: Engine) -> set[str]:
+    with engine.connect() as conn:
+        return set(MigrationContext.configure(conn).get_current_heads())
+
+
+@contextmanager
+def _migration_lock(engine: Engine):
+    database = engine.url.database if engine.dialect.name == "sqlite" else None
+    if not database or database == ":memory:":
+        yield
+        return
+    with FileLock(f"{database}.migrate.lock", timeout=120):
+        yield
