@@ -112,3 +112,24 @@ def test_the_cookie_is_secure_only_over_tls(demo_db: Path, tmp_path: Path) -> No
     tls = make_client(db, TOKEN)
     tls.base_url = tls.base_url.copy_with(scheme="https")
     assert "secure" in _logged_in(tls).lower()
+
+
+def test_an_upload_of_hostile_inputs_answers_coded_errors_and_keeps_the_good_record(
+    demo_db: Path, tmp_path: Path
+) -> None:
+    desk = make_client(copy_store(demo_db, tmp_path / "copy.db"), TOKEN, max_upload_bytes=1_000_000)
+    deep = '{"text": "x", "extra": ' + "[" * 5_000 + "]" * 5_000 + "}"
+    good = (
+        '{"title": "Ferry service resumes", "text": "Ferry service between Kalven and the islands resumed on '
+        'Wednesday after a two-day halt, the operator said."}'
+    )
+    long_body = ("The harbour authority of Kalven said on Tuesday it would consider a new tariff.\n\n" * 3_000)
+    files = [
+        ("files", ("feed.jsonl", f"{deep}\n{good}\n", "application/json")),
+        ("files", ("long.txt", long_body, "text/plain")),
+    ]
+    response = desk.post("/api/ingest", files=files, headers={"Authorization": f"Bearer {TOKEN}"})
+    assert response.status_code == 200, response.text
+    errors = {o["source"]: o.get("error", "")[:6] for o in response.json()["outcomes"] if o["status"] == "failed"}
+    assert errors == {"feed.jsonl:1": "[E012]", "long.txt": "[E014]"}
+    assert response.json()["ingested"] == 1
