@@ -81,3 +81,15 @@ def copy():
 def client_for():
     """``client_for(db, token=None, **create_app_options)``."""
     return make_client
+
+
+@pytest.fixture
+def private_desk(demo_db: Path, tmp_path: Path):
+    """``private_desk(token=None, **options)``: an app over a private copy of the demo store."""
+    db = copy_store(demo_db, tmp_path / "private.db")
+    return lambda token=None, **options: make_client(db, token, **options)
+
+
+@pytest.fixture(scope="session")
+def token() -> str:
+    return TOKEN

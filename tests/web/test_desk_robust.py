@@ -8,7 +8,6 @@ from pathlib import Path
 import pytest
 
 from claimwatch.web.security import COOKIE
-from conftest import TOKEN, copy_store, make_client
 
 
 @pytest.mark.parametrize("host", ["attacker.example", "attacker.example:8000", "10.0.0.5", "127.0.0.1.nip.io"])
@@ -24,18 +23,18 @@ def test_the_tokenless_desk_answers_loopback_names(client, host: str) -> None:
     assert client.get("/api/stories", headers={"Host": host}).status_code == 200
 
 
-def test_configured_host_names_are_answered(demo_db: Path) -> None:
-    desk = make_client(demo_db, allowed_hosts=["desk.internal"])
+def test_configured_host_names_are_answered(private_desk) -> None:
+    desk = private_desk(allowed_hosts=["desk.internal"])
     assert desk.get("/api/stories", headers={"Host": "desk.internal:8000"}).status_code == 200
     assert desk.get("/api/stories", headers={"Host": "attacker.example"}).status_code == 421
 
 
-def test_a_desk_with_a_token_answers_any_host_that_carries_it(writable) -> None:
-    response = writable.get("/api/stories", headers={"Host": "desk.example.org", "Authorization": f"Bearer {TOKEN}"})
+def test_a_desk_with_a_token_answers_any_host_that_carries_it(writable, auth) -> None:
+    response = writable.get("/api/stories", headers={"Host": "desk.example.org", **auth})
     assert response.status_code == 200
 
 
-def test_a_chunked_upload_over_the_limit_is_413_e506(writable) -> None:
+def test_a_chunked_upload_over_the_limit_is_413_e506(writable, auth) -> None:
     def chunks():
         boundary_head = (
             b"--b\r\nContent-Disposition: form-data; name=\"files\"; filename=\"big.txt\"\r\n"
@@ -48,7 +47,7 @@ def test_a_chunked_upload_over_the_limit_is_413_e506(writable) -> None:
 
     response = writable.post(
         "/api/ingest", content=chunks(),
-        headers={"Authorization": f"Bearer {TOKEN}", "Content-Type": "multipart/form-data; boundary=b"},
+        headers={**auth, "Content-Type": "multipart/form-data; boundary=b"},
     )
     assert response.status_code == 413
     assert "[E506]" in response.text
@@ -80,24 +79,24 @@ def test_a_blank_token_is_refused(writable) -> None:
         assert COOKIE not in response.headers.get("set-cookie", "")
 
 
-def test_login_guessing_is_rate_limited(demo_db: Path, tmp_path: Path) -> None:
-    desk = make_client(copy_store(demo_db, tmp_path / "copy.db"), TOKEN)
+def test_login_guessing_is_rate_limited(private_desk, token: str) -> None:
+    desk = private_desk(token)
     statuses = [desk.post("/login", data={"token": f"guess{i}"}, follow_redirects=False).status_code for i in range(12)]
     assert statuses[0] == 401
     assert statuses[-1] == 429
-    refused = desk.post("/login", data={"token": TOKEN}, follow_redirects=False)
+    refused = desk.post("/login", data={"token": token}, follow_redirects=False)
     assert refused.status_code == 429 and "[E509]" in refused.text  # even the right token, until the wait is over
 
 
-def _logged_in(desk) -> str:
-    response = desk.post("/login", data={"token": TOKEN, "next": "/"}, follow_redirects=False)
+def _logged_in(desk, token: str) -> str:
+    response = desk.post("/login", data={"token": token, "next": "/"}, follow_redirects=False)
     assert response.status_code == 303
     return response.headers["set-cookie"]
 
 
-def test_the_session_cookie_expires_and_logout_ends_it_on_the_server(demo_db: Path, tmp_path: Path) -> None:
-    desk = make_client(copy_store(demo_db, tmp_path / "copy.db"), TOKEN)
-    cookie = _logged_in(desk)
+def test_the_session_cookie_expires_and_logout_ends_it_on_the_server(private_desk, token: str) -> None:
+    desk = private_desk(token)
+    cookie = _logged_in(desk, token)
     assert "max-age=" in cookie.lower()
     value = cookie.split(";")[0].split("=", 1)[1]
     headers = {"Cookie": f"{COOKIE}={value}", "Accept": "application/json"}
@@ -106,18 +105,15 @@ def test_the_session_cookie_expires_and_logout_ends_it_on_the_server(demo_db: Pa
     assert desk.get("/api/stories", headers=headers).status_code == 401
 
 
-def test_the_cookie_is_secure_only_over_tls(demo_db: Path, tmp_path: Path) -> None:
-    db = copy_store(demo_db, tmp_path / "copy.db")
-    assert "secure" not in _logged_in(make_client(db, TOKEN)).lower()
-    tls = make_client(db, TOKEN)
+def test_the_cookie_is_secure_only_over_tls(private_desk, token: str) -> None:
+    assert "secure" not in _logged_in(private_desk(token), token).lower()
+    tls = private_desk(token)
     tls.base_url = tls.base_url.copy_with(scheme="https")
-    assert "secure" in _logged_in(tls).lower()
+    assert "secure" in _logged_in(tls, token).lower()
 
 
-def test_an_upload_of_hostile_inputs_answers_coded_errors_and_keeps_the_good_record(
-    demo_db: Path, tmp_path: Path
-) -> None:
-    desk = make_client(copy_store(demo_db, tmp_path / "copy.db"), TOKEN, max_upload_bytes=1_000_000)
+def test_an_upload_of_hostile_inputs_answers_coded_errors_and_keeps_the_good_record(private_desk, auth) -> None:
+    desk = private_desk(auth["Authorization"][7:], max_upload_bytes=1_000_000)
     deep = '{"text": "x", "extra": ' + "[" * 5_000 + "]" * 5_000 + "}"
     good = (
         '{"title": "Ferry service resumes", "text": "Ferry service between Kalven and the islands resumed on '
@@ -128,7 +124,7 @@ def test_an_upload_of_hostile_inputs_answers_coded_errors_and_keeps_the_good_rec
         ("files", ("feed.jsonl", f"{deep}\n{good}\n", "application/json")),
         ("files", ("long.txt", long_body, "text/plain")),
     ]
-    response = desk.post("/api/ingest", files=files, headers={"Authorization": f"Bearer {TOKEN}"})
+    response = desk.post("/api/ingest", files=files, headers=auth)
     assert response.status_code == 200, response.text
     errors = {o["source"]: o.get("error", "")[:6] for o in response.json()["outcomes"] if o["status"] == "failed"}
     assert errors == {"feed.jsonl:1": "[E012]", "long.txt": "[E014]"}
