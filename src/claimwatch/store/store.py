@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import os
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import TypeVar
 
 from alembic import command
 from alembic.config import Config
@@ -33,7 +32,6 @@ from claimwatch.store.schema import (
     sightings,
     statements,
 )
-from claimwatch.stories.features import ArticleFeatures
 
 ENV_VAR = "CLAIMWATCH_DB"
 REVISION_WINDOW = timedelta(days=3)
@@ -44,7 +42,6 @@ MIGRATION_LOCK_KEY = 0x636C_6D67
 # SQLite waits this long for another writer (busy_timeout), and a busy transaction is tried this often.
 BUSY_TIMEOUT_MS = 10_000
 BUSY_ATTEMPTS = 5
-T = TypeVar("T")
 
 
 def database_url(db: str | None = None) -> str:
@@ -89,55 +86,45 @@ class Store:
         encoding: str | None = None,
         article_statements: list[Statement] | None = None,
         article_assessments: list[Assessment] | None = None,
-        features: ArticleFeatures | None = None,
+        features: dict | None = None,
         settled: SettledRows | None = None,
     ) -> IngestOutcome:
         """Store an article and its statements: new, a duplicate (no-op), or a revision of a stored one.
 
+        ``features``: the stories stage's row for the article (``ArticleFeatures.to_row()``).
         ``settled``: the entity and claim rows the stages decided for the statements (``api.settle_rows``).
+        The article stays pending (``pending_article_ids``) until ``mark_settled``.
         """
+        now = _utcnow()
         try:
-            return retry_busy(lambda: self._add_article(article, encoding, article_statements, article_assessments,
-                                                        features, settled))
+            with self.transaction() as conn:  # one writer at a time: none stores the same text in between
+                if conn.execute(select(articles.c.id).where(articles.c.id == article.id)).first():
+                    conn.execute(sightings.insert().values(article_id=article.id, source=article.source, seen_at=now))
+                    return IngestOutcome(article.source, "duplicate", article.id, title=article.title)
+                previous = self._latest_version(conn, article)
+                conn.execute(articles.insert().values(**_article_row(article, previous, now)))
+                conn.execute(article_raw.insert().values(article_id=article.id, encoding=encoding, raw=article.raw))
+                if article.paragraphs:
+                    conn.execute(
+                        paragraphs.insert(),
+                        [
+                            {"article_id": article.id, "position": i, "start": p.start, "end": p.end}
+                            for i, p in enumerate(article.paragraphs)
+                        ],
+                    )
+                conn.execute(sightings.insert().values(article_id=article.id, source=article.source, seen_at=now))
+                conn.execute(pending_articles.insert().values(article_id=article.id))
+                if article_statements:
+                    _insert_statements(conn, article_statements, article_assessments or [], settled or SettledRows())
+                if features is not None:
+                    story_rows.save_features(conn, features)
+                    story_rows.add_frequencies(conn, features["terms"])
         except IntegrityError as error:
-            # Any conflict left is a failure of this article, reported, with nothing stored.
+            # On an engine without a write lock another writer may have stored the same text meanwhile:
+            # a duplicate. Any other conflict is a failure of this article, reported, with nothing stored.
             if self.has_article(article.id):
                 return IngestOutcome(article.source, "duplicate", article.id, title=article.title)
             return IngestOutcome(article.source, "failed", error=Errors.E205.format(reason=error.orig))
-
-    def _add_article(
-        self,
-        article: Article,
-        encoding: str | None,
-        article_statements: list[Statement] | None,
-        article_assessments: list[Assessment] | None,
-        features: ArticleFeatures | None,
-        settled: SettledRows | None,
-    ) -> IngestOutcome:
-        now = _utcnow()
-        with self.engine.begin() as conn:
-            write_lock(conn)  # one writer at a time: no other one stores the same text in between
-            if conn.execute(select(articles.c.id).where(articles.c.id == article.id)).first():
-                conn.execute(sightings.insert().values(article_id=article.id, source=article.source, seen_at=now))
-                return IngestOutcome(article.source, "duplicate", article.id, title=article.title)
-            previous = self._latest_version(conn, article)
-            conn.execute(articles.insert().values(**_article_row(article, previous, now)))
-            conn.execute(article_raw.insert().values(article_id=article.id, encoding=encoding, raw=article.raw))
-            if article.paragraphs:
-                conn.execute(
-                    paragraphs.insert(),
-                    [
-                        {"article_id": article.id, "position": i, "start": p.start, "end": p.end}
-                        for i, p in enumerate(article.paragraphs)
-                    ],
-                )
-            conn.execute(sightings.insert().values(article_id=article.id, source=article.source, seen_at=now))
-            conn.execute(pending_articles.insert().values(article_id=article.id))
-            if article_statements:
-                _insert_statements(conn, article_statements, article_assessments or [], settled or SettledRows())
-            if features is not None:
-                story_rows.save_features(conn, features)
-                story_rows.add_frequencies(conn, features.terms)
         status = "revised" if previous else "ingested"
         revision_of = previous.id if previous else None
         return IngestOutcome(article.source, status, article.id, revision_of=revision_of, title=article.title)
@@ -347,21 +334,21 @@ class Store:
             return [dict(row) for row in conn.execute(query).mappings()]
 
     # -- stories and watches ---------------------------------------------------------
-    def assign_stories(self) -> int:
-        """Place every article that is in no story yet (normally just the newly ingested ones)."""
-        from claimwatch.stories.assign import assign_article
+    @contextmanager
+    def transaction(self) -> Iterator[Connection]:
+        """A connection in one transaction (committed on leaving, rolled back on error), for a stage that
+        writes several rows through the store's row functions (``story_rows``) at once.
 
-        with self.engine.connect() as conn:
-            pending = story_rows.unassigned_articles(conn)
-        for article_id in pending:
-            retry_busy(lambda article_id=article_id: self._assign(assign_article, article_id))
-        return len(pending)
-
-    def _assign(self, assign_article, article_id: str) -> None:
+        The transaction is the store's only writer (``write_lock``), so what it reads stays true until
+        it commits: a stage checks ("already placed?") and writes without another process in between."""
         with self.engine.begin() as conn:
-            write_lock(conn)  # another process may be placing the same article (it checks again inside)
-            if story_rows.load_features(conn, [article_id]):
-                assign_article(conn, article_id, _utcnow())
+            write_lock(conn)
+            yield conn
+
+    def unassigned_articles(self) -> list[str]:
+        """Articles in no story yet, oldest first."""
+        with self.engine.connect() as conn:
+            return story_rows.unassigned_articles(conn)
 
     def pending_article_ids(self) -> list[str]:
         """Articles stored but not yet settled (placed in a story and linked to watches), oldest first."""
@@ -374,15 +361,10 @@ class Store:
             return list(conn.execute(query).scalars())
 
     def mark_settled(self, article_ids: list[str]) -> None:
-        def delete() -> None:
-            with self.engine.begin() as conn:
-                write_lock(conn)
-                for start in range(0, len(article_ids), 500):
-                    chunk = article_ids[start : start + 500]
-                    conn.execute(pending_articles.delete().where(pending_articles.c.article_id.in_(chunk)))
-
-        if article_ids:
-            retry_busy(delete)
+        with self.transaction() as conn:
+            for start in range(0, len(article_ids), 500):
+                chunk = article_ids[start : start + 500]
+                conn.execute(pending_articles.delete().where(pending_articles.c.article_id.in_(chunk)))
 
     def stories(self) -> list[dict]:
         with self.engine.connect() as conn:
@@ -433,12 +415,8 @@ class Store:
             story_rows.delete_watch(conn, identifier)
 
     def save_watch_reports(self, watch_id: str, reports: list[dict]) -> None:
-        def save() -> None:
-            with self.engine.begin() as conn:
-                write_lock(conn)
-                story_rows.save_watch_reports(conn, watch_id, reports)
-
-        retry_busy(save)
+        with self.transaction() as conn:
+            story_rows.save_watch_reports(conn, watch_id, reports)
 
     def watch_reports(self, watch_id: str) -> list[dict]:
         with self.engine.connect() as conn:
@@ -627,26 +605,27 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:
 def write_lock(conn: Connection) -> None:
     """Make the transaction just begun on ``conn`` the store's only writer until it ends.
 
-    SQLite: ``BEGIN IMMEDIATE`` takes the write lock now, waiting up to the busy timeout, instead of
-    at the first write, when a snapshot read before it may already be stale. PostgreSQL: a
-    transaction-scoped advisory lock. Call it first in a transaction that reads what it then writes.
+    SQLite: ``BEGIN IMMEDIATE`` takes the write lock now, waiting up to the busy timeout (and tried
+    again a few times after that), rather than at the first write, when a snapshot read before it
+    may be stale already. Once it is held no other writer can make this transaction busy.
+    PostgreSQL: a transaction-scoped advisory lock.
     """
     if conn.dialect.name == "sqlite":
-        conn.exec_driver_sql("BEGIN IMMEDIATE")
+        _retry_busy(lambda: conn.exec_driver_sql("BEGIN IMMEDIATE"))
     elif conn.dialect.name == "postgresql":
         conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": WRITE_LOCK_KEY})
 
 
-def retry_busy(work: Callable[[], T], attempts: int = BUSY_ATTEMPTS) -> T:
-    """``work()``, tried again (after a pause) while SQLite says the database is locked or busy."""
+def _retry_busy(work: Callable[[], object], attempts: int = BUSY_ATTEMPTS) -> None:
+    """``work()``, tried again after a growing pause while SQLite says the database is locked or busy."""
     for attempt in range(1, attempts + 1):
         try:
-            return work()
+            work()
+            return
         except OperationalError as exc:
             if attempt == attempts or ("locked" not in str(exc.orig) and "busy" not in str(exc.orig)):
                 raise
             time.sleep(0.05 * 2**attempt)
-    raise AssertionError("unreachable")
 
 
 def _alembic_config() -> Config:

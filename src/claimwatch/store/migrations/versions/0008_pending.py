@@ -1,15 +1,15 @@
 """Articles not yet settled (placed in a story, linked to watches): a kill between storing and settling is
 finished by the next run.
 
-Revision ID: 0007_pending
-Revises: 0006
+Revision ID: 0008_pending
+Revises: 0007
 """
 
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0007_pending"
-down_revision = "0006"
+revision = "0008_pending"
+down_revision = "0007"
 branch_labels = None
 depends_on = None
 
