@@ -87,3 +87,14 @@ def test_a_stored_article_is_not_parsed_again(store: Store, tmp_path: Path, make
     monkeypatch.setattr(api, "parse_body", no_parsing)
     report = api.ingest(store, [str(path)])
     assert [o.status for o in report.outcomes] == ["duplicate"]
+
+
+def test_a_huge_text_is_refused_before_extraction(store: Store, tmp_path: Path, monkeypatch) -> None:
+    def no_extraction(*args, **kwargs):
+        raise AssertionError("a text too long to parse was extracted first")
+
+    monkeypatch.setattr(api, "extract_article", no_extraction)
+    path = tmp_path / "huge.txt"
+    path.write_text(long_story(1_200_000))
+    (outcome,) = api.ingest(store, [str(path)]).outcomes
+    assert outcome.error.startswith("[E014] ")

@@ -16,7 +16,7 @@ from claimwatch.extract import extract_article
 from claimwatch.gazetteer import Gazetteer, load_gazetteer
 from claimwatch.ingest import decode_input, expand_inputs, read_item
 from claimwatch.ingest.sources import DEFAULT_MAX_BYTES, InputItem
-from claimwatch.nlp import MAX_PARSED_CHARS, load_nlp, parse_body
+from claimwatch.nlp import MAX_PARSED_CHARS, MAX_TEXT_CHARS, load_nlp, parse_body
 from claimwatch.records import Assessment, IngestOutcome, ProcessedArticle, SettledRows, SourceDocument, Statement
 from claimwatch.stance.assess import assess_statements
 from claimwatch.stance.claims import settle_claims
@@ -72,6 +72,8 @@ def process_document(
     ``nlp=None`` skips the language stages, and so does ``stored(article_id)`` saying the text
     (its id is its content hash) is stored already: a duplicate is not parsed only to be dropped.
     """
+    if nlp is not None and doc.format == "text" and len(doc.content) > MAX_TEXT_CHARS:
+        raise InputError(doc.source, Errors.E014.format(size=len(doc.content), limit=MAX_PARSED_CHARS))
     article = extract_article(doc, gazetteer)
     features = article_features(article)
     if nlp is None or (stored is not None and stored(article.id)):

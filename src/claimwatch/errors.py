@@ -39,7 +39,7 @@ class Errors(metaclass=ErrorsWithCodes):
     E012 = "the JSON is nested too deeply to read (hundreds of levels); an article record is flat, so this is not one."
     E013 = "the JSON field '{field}' is {kind}; {expected}."
     E014 = (
-        "the article body is {size:,} characters, over the {limit:,} that statement extraction reads "
+        "the article text is {size:,} characters, over the {limit:,} that statement extraction reads "
         "(a long news feature is under 100,000); split it into articles, or store it with --no-statements."
     )
     E015 = (

@@ -19,6 +19,9 @@ PIECE_CHARS = 50_000
 # The statement stages slow down faster than the body grows (a 200,000-character body takes about a
 # minute on one core): longer bodies are refused, not parsed (docs/reliability.md).
 MAX_PARSED_CHARS = 200_000
+# Plain text this long cannot clean down to MAX_PARSED_CHARS of body (cleaning drops lines of clutter,
+# not most of a text): it is refused before extraction, which alone takes about a minute on 15 MB.
+MAX_TEXT_CHARS = 5 * MAX_PARSED_CHARS
 PARAGRAPH_BREAK = "\n\n"
 
 
