@@ -11,12 +11,12 @@ from typing import BinaryIO
 
 from spacy.language import Language
 
-from claimwatch.errors import InputError
+from claimwatch.errors import Errors, InputError
 from claimwatch.extract import extract_article
 from claimwatch.gazetteer import Gazetteer, load_gazetteer
 from claimwatch.ingest import decode_input, expand_inputs, read_item
 from claimwatch.ingest.sources import DEFAULT_MAX_BYTES, InputItem
-from claimwatch.nlp import load_nlp
+from claimwatch.nlp import MAX_PARSED_CHARS, MAX_TEXT_CHARS, load_nlp, parse_body
 from claimwatch.records import Assessment, IngestOutcome, ProcessedArticle, SettledRows, SourceDocument, Statement
 from claimwatch.stance.assess import assess_statements
 from claimwatch.stance.claims import settle_claims
@@ -37,11 +37,6 @@ class IngestReport:
         counts = Counter({"ingested": 0, "duplicate": 0, "revised": 0, "failed": 0})
         counts.update(outcome.status for outcome in self.outcomes)
         return counts
-
-    @property
-    def new_article_ids(self) -> list[str]:
-        """Articles this batch stored: new ones and new revisions."""
-        return [o.article_id for o in self.outcomes if o.status in ("ingested", "revised") and o.article_id]
 
     @property
     def failures(self) -> list[IngestOutcome]:
@@ -68,17 +63,24 @@ def sample_gazetteer_path() -> Path:
     return sample_corpus_path() / "gazetteer.toml"
 
 
-def process_document(doc: SourceDocument, gazetteer: Gazetteer, nlp: Language | None) -> ProcessedArticle:
+def process_document(
+    doc: SourceDocument, gazetteer: Gazetteer, nlp: Language | None, stored: Callable[[str], bool] | None = None
+) -> ProcessedArticle:
     """Every per-article stage after ingest, in order: extract -> nlp -> statements.
 
     Pure (the model and gazetteer are read-only), so it can be mapped over a Dask cluster;
-    ``nlp=None`` skips the language stages.
+    ``nlp=None`` skips the language stages, and so does ``stored(article_id)`` saying the text
+    (its id is its content hash) is stored already: a duplicate is not parsed only to be dropped.
     """
+    if nlp is not None and doc.format == "text" and len(doc.content) > MAX_TEXT_CHARS:
+        raise InputError(doc.source, Errors.E014.format(size=len(doc.content), limit=MAX_PARSED_CHARS))
     article = extract_article(doc, gazetteer)
     features = article_features(article)
-    if nlp is None:
+    if nlp is None or (stored is not None and stored(article.id)):
         return ProcessedArticle(article, encoding=doc.encoding, features=features)
-    parsed = nlp(article.body)
+    if len(article.body) > MAX_PARSED_CHARS:
+        raise InputError(doc.source, Errors.E014.format(size=len(article.body), limit=MAX_PARSED_CHARS))
+    parsed = parse_body(nlp, article.body)
     found = extract_statements(article, parsed, gazetteer)
     assessed = assess_statements(found, parsed, gazetteer)
     return ProcessedArticle(article, tuple(found), tuple(assessed), doc.encoding, features)
@@ -115,7 +117,7 @@ def ingest(
         outcomes = ingest_item(store, item, fmt=fmt, max_bytes=max_bytes, gazetteer=gazetteer, nlp=nlp, stdin=stdin)
         for outcome in outcomes:
             record(outcome)
-    settle_ingest(store, report.new_article_ids, with_statements=with_statements)
+    settle_ingest(store, with_statements=with_statements)
     return report
 
 
@@ -187,7 +189,7 @@ def extract_stored(store: Store, gazetteer: Gazetteer | None = None, article_id:
     total = 0
     for identifier in ids:
         article = store.get_article(identifier)
-        parsed = nlp(article.body)
+        parsed = parse_body(nlp, article.body)
         found = extract_statements(article, parsed, gazetteer)
         assessed = assess_statements(found, parsed, gazetteer)
         store.replace_statements(article.id, found, assessed, settle_rows(store, found, assessed))
@@ -406,7 +408,7 @@ def ingest_documents(
         report.outcomes.append(outcome)
         if on_outcome:
             on_outcome(outcome)
-    settle_ingest(store, report.new_article_ids, with_statements=with_statements)
+    settle_ingest(store, with_statements=with_statements)
     return report
 
 
@@ -417,9 +419,12 @@ def ingest_document(
     if isinstance(document, InputError):
         return _failed(document)
     try:
-        processed = process_document(document, gazetteer, nlp)
+        processed = process_document(document, gazetteer, nlp, store.has_article)
     except InputError as error:
         return _failed(error)
+    except Exception as exc:  # a bug or a library's limit on one input must not end the batch
+        reason = f"{type(exc).__name__}: {next(iter(str(exc).splitlines()), '')}"[:300]
+        return _failed(InputError(document.source, Errors.E016.format(reason=reason)))
     found, assessed = list(processed.statements), list(processed.assessments)
     return store.add_article(
         processed.article, processed.encoding, found, assessed,
@@ -435,11 +440,16 @@ def settle_rows(store: Store, found: list[Statement], assessed: list[Assessment]
     return SettledRows(speaker_entity_ids, tuple(entity_rows), claim_ids, tuple(claim_rows))
 
 
-def settle_ingest(store: Store, article_ids: list[str], *, with_statements: bool = True) -> None:
-    """After a batch, as ``ingest`` does: new articles placed in stories, then linked to every watch."""
+def settle_ingest(store: Store, *, with_statements: bool = True) -> None:
+    """After a batch, as ``ingest`` does: every article not yet settled, this batch's and any a killed run
+    left, placed in a story, then linked to every watch. Without statements the articles stay pending,
+    so the next full run links them."""
     assign_stories(store)
-    if article_ids and with_statements:
-        from claimwatch.stories.watch import link_reports
+    if not with_statements:
+        return
+    from claimwatch.stories.watch import link_reports
 
-        for watch in store.watches():
-            link_reports(store, watch, article_ids)
+    pending = store.pending_article_ids()
+    for watch in store.watches():
+        link_reports(store, watch, pending)
+    store.mark_settled(pending)

@@ -36,11 +36,22 @@ class Errors(metaclass=ErrorsWithCodes):
     E009 = "no such file or directory."
     E010 = "unknown format '{fmt}'; use one of: text, html, jsonl."
     E011 = "the gzip stream is corrupt: {reason}."
+    E012 = "the JSON is nested too deeply to read (hundreds of levels); an article record is flat, so this is not one."
+    E013 = "the JSON field '{field}' is {kind}; {expected}."
+    E014 = (
+        "the article text is {size:,} characters, over the {limit:,} that statement extraction reads "
+        "(a long news feature is under 100,000); split it into articles, or store it with --no-statements."
+    )
+    E015 = (
+        "the input is over the {limit:,}-byte limit{when} (it was read no further); raise it with "
+        "--max-bytes or CLAIMWATCH_MAX_BYTES if this really is one article."
+    )
+    E016 = "this input could not be processed ({reason}); nothing of it was stored. Please report this as a bug."
     # Extracting articles (extract stage)
     E101 = "no article text was found in this HTML page (it may be an index, a login wall or a script-only page)."
     E102 = "no article text was found: after removing headers, captions and page furniture nothing is left."
     # Store
-    E201 = "no article with id '{article_id}' in the store {db}."
+    E201 = "no article with id '{article_id}' in this store."
     E202 = "the id prefix '{prefix}' matches {count} articles; give more characters."
     E204 = "no single {kind} matches '{ident}' ({count} do); give more characters of its id."
     E205 = "the store refused the article ({reason}); nothing of it was stored. Please report this as a bug."
@@ -65,7 +76,10 @@ class Errors(metaclass=ErrorsWithCodes):
     E408 = "fetching {url} failed after {attempts} attempt(s): {reason}."
     E409 = "{url} is not an article page (content type {content_type})."
     E410 = "the feed at {url} cannot be read: {reason}."
-    E411 = "refused the XML from {url}: it declares entities (a guard against entity-expansion bombs)."
+    E411 = (
+        "refused the XML from {url}: {reason} (a guard against entity-expansion bombs; feeds and sitemaps "
+        "need no DTD)."
+    )
     E412 = "the sitemap at {url} cannot be read: {reason}."
     E413 = "no source matches '{ident}'; `claimwatch source list` shows them."
     E414 = "a source for {url} exists already (id {source_id})."
@@ -85,6 +99,11 @@ class Errors(metaclass=ErrorsWithCodes):
         "refusing to serve on {host} without an access token: anyone who can reach it could read the store. "
         "Pass --token or set CLAIMWATCH_TOKEN, or bind 127.0.0.1."
     )
+    E508 = (
+        "this desk has no access token, so it answers only its loopback names (localhost, 127.0.0.1, [::1]) "
+        "and those given with --allow-host, not '{host}' (a guard against DNS rebinding)."
+    )
+    E509 = "too many failed logins from this address; try again in {seconds} seconds."
     # Report-level stance: FNC-1 files and the shipped model (claimwatch.stance.report)
     E601 = "no such file; point the command at FNC-1 CSV files ({expected})."
     E602 = "the CSV has no column(s) {columns}; FNC-1 files have the header {header}."
@@ -100,6 +119,7 @@ class Errors(metaclass=ErrorsWithCodes):
 
 
 class Warnings(metaclass=ErrorsWithCodes):
+    W101 = "{source}: the time zone '{zone}' in its date is not one claimwatch knows; the time is read without a zone."
     W401 = (
         "the report-level stance model is not available ({reason}); new reports are linked to watches "
         "through their statements only."

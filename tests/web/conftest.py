@@ -39,7 +39,7 @@ def copy_store(source: Path, target: Path) -> Path:
 
 def make_client(db: Path, token: str | None = None, **options) -> TestClient:
     app = create_app(str(db), token, gazetteers=[api.sample_gazetteer_path()], **options)
-    return TestClient(app, raise_server_exceptions=False)
+    return TestClient(app, base_url="http://127.0.0.1", raise_server_exceptions=False)
 
 
 @pytest.fixture(scope="session")
@@ -81,3 +81,15 @@ def copy():
 def client_for():
     """``client_for(db, token=None, **create_app_options)``."""
     return make_client
+
+
+@pytest.fixture
+def private_desk(demo_db: Path, tmp_path: Path):
+    """``private_desk(token=None, **options)``: an app over a private copy of the demo store."""
+    db = copy_store(demo_db, tmp_path / "private.db")
+    return lambda token=None, **options: make_client(db, token, **options)
+
+
+@pytest.fixture(scope="session")
+def token() -> str:
+    return TOKEN

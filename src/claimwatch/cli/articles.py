@@ -24,7 +24,7 @@ def ingest(
     paths: Annotated[list[str], typer.Argument(help="Files, directories (recursive) or - for stdin.")],
     fmt: Annotated[Optional[str], typer.Option("--format", help="text, html or jsonl (default: detect).")] = None,
     max_bytes: Annotated[
-        int, typer.Option("--max-bytes", envvar="CLAIMWATCH_MAX_BYTES", help="Largest input accepted.")
+        int, typer.Option("--max-bytes", min=1, envvar="CLAIMWATCH_MAX_BYTES", help="Largest input accepted.")
     ] = DEFAULT_MAX_BYTES,
     as_json: Annotated[bool, typer.Option("--json", help="Print the summary as JSON.")] = False,
     no_statements: Annotated[

@@ -89,7 +89,7 @@ def fetch(
     allow_private: Annotated[
         bool, typer.Option("--allow-private", help="Allow private and loopback addresses (a lab, tests).")
     ] = False,
-    max_bytes: Annotated[int, typer.Option("--max-bytes", help="Largest response accepted.")] = 10 * 1024 * 1024,
+    max_bytes: Annotated[int, typer.Option("--max-bytes", min=1, help="Largest response accepted.")] = 10 * 1024 * 1024,
     as_json: Annotated[bool, typer.Option("--json", help="Print the summary as JSON.")] = False,
     no_statements: Annotated[bool, typer.Option("--no-statements", help="Store articles only.")] = False,
 ) -> None:
@@ -109,7 +109,7 @@ def fetch(
 def import_warc(
     ctx: typer.Context,
     path: Annotated[Path, typer.Argument(metavar="FILE", help="A WARC or .warc.gz file.")],
-    max_bytes: Annotated[int, typer.Option("--max-bytes", help="Largest record accepted.")] = 10 * 1024 * 1024,
+    max_bytes: Annotated[int, typer.Option("--max-bytes", min=1, help="Largest record accepted.")] = 10 * 1024 * 1024,
     as_json: Annotated[bool, typer.Option("--json", help="Print the summary as JSON.")] = False,
     no_statements: Annotated[bool, typer.Option("--no-statements", help="Store articles only.")] = False,
 ) -> None:
@@ -143,7 +143,7 @@ def monitor(
                                      help="Append alerts to this file as JSON Lines.")
     ] = None,
     log_format: Annotated[str, typer.Option("--log-format", help="Logs on stderr: kv or json.")] = "kv",
-    max_bytes: Annotated[int, typer.Option("--max-bytes", help="Largest response accepted.")] = 10 * 1024 * 1024,
+    max_bytes: Annotated[int, typer.Option("--max-bytes", min=1, help="Largest response accepted.")] = 10 * 1024 * 1024,
     timeout: Annotated[float, typer.Option("--timeout", help="Read time-out in seconds.")] = 15.0,
     allow_network: Annotated[
         Optional[list[str]],

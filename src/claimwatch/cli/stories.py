@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
@@ -139,11 +140,26 @@ def serve(
         typer.Option("--token", envvar="CLAIMWATCH_TOKEN", help="Access token: needed on each request; allows writes."),
     ] = None,
     max_bytes: Annotated[
-        int, typer.Option("--max-bytes", envvar="CLAIMWATCH_MAX_BYTES", help="Largest upload accepted.")
+        int, typer.Option("--max-bytes", min=1, envvar="CLAIMWATCH_MAX_BYTES", help="Largest upload accepted.")
     ] = DEFAULT_MAX_BYTES,
+    allow_host: Annotated[
+        Optional[list[str]],
+        typer.Option("--allow-host", help="A host name the desk answers without a token, besides loopback ones."),
+    ] = None,
+    ssl_certfile: Annotated[
+        Optional[Path], typer.Option("--ssl-certfile", exists=True, dir_okay=False, help="Serve HTTPS: certificate.")
+    ] = None,
+    ssl_keyfile: Annotated[
+        Optional[Path], typer.Option("--ssl-keyfile", exists=True, dir_okay=False, help="Serve HTTPS: private key.")
+    ] = None,
 ) -> None:
     """The analyst's desk: REST API (reference at /docs) and pages over the store (FastAPI + uvicorn)."""
     from claimwatch.web.server import serve as run_server  # FastAPI and uvicorn: only when serving
 
+    if (ssl_certfile is None) != (ssl_keyfile is None):
+        raise typer.BadParameter("give both --ssl-certfile and --ssl-keyfile", param_hint="--ssl-keyfile")
     settings: Settings = ctx.obj
-    guarded(lambda: run_server(settings.db, host, port, token, gazetteers=settings.gazetteers, max_bytes=max_bytes))
+    guarded(lambda: run_server(
+        settings.db, host, port, token, gazetteers=settings.gazetteers, max_bytes=max_bytes,
+        allowed_hosts=allow_host or [], ssl_certfile=ssl_certfile, ssl_keyfile=ssl_keyfile,
+    ))

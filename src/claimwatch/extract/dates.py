@@ -8,7 +8,7 @@ from datetime import UTC, date, datetime, timedelta, timezone
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from dateutil import parser as dateutil_parser
-from dateutil.tz import gettz, tzoffset
+from dateutil.tz import gettz, tzoffset, tzutc
 
 # Zone abbreviations news sites print. dateutil knows only UTC/GMT by itself, and
 # some abbreviations are ambiguous (IST, CST): these are the news-desk readings.
@@ -79,6 +79,7 @@ class ParsedTime:
 
     value: datetime
     has_time: bool
+    unknown_zone: str | None = None  # a zone name printed but not known: ``value`` is then naive
 
     @property
     def has_zone(self) -> bool:
@@ -92,11 +93,24 @@ def parse_time(text: str, default_year: int | None = None) -> ParsedTime | None:
     if not cleaned or not re.search(r"\d", cleaned):
         return None
     default = datetime(default_year or datetime.now().year, 1, 1)
+    unknown: list[str] = []
+
+    def zone(name: str | None, offset: int | None):
+        """dateutil's zone lookup; a callable, so an unknown name is noted here rather than warned
+        about on the terminal (extract_article logs it, naming the article)."""
+        if name in _TZINFOS:
+            return _TZINFOS[name]
+        if offset is not None:
+            return tzutc() if offset == 0 else tzoffset(name, offset)
+        if name:
+            unknown.append(name)
+        return None
+
     try:
-        value = dateutil_parser.parse(cleaned, default=default, tzinfos=_TZINFOS)
+        value = dateutil_parser.parse(cleaned, default=default, tzinfos=zone)
     except (ValueError, OverflowError):
         try:
-            value = dateutil_parser.parse(cleaned, default=default, tzinfos=_TZINFOS, fuzzy=True)
+            value = dateutil_parser.parse(cleaned, default=default, tzinfos=zone, fuzzy=True)
         except (ValueError, OverflowError):
             return None
     if (
@@ -105,7 +119,7 @@ def parse_time(text: str, default_year: int | None = None) -> ParsedTime | None:
         and value > datetime.now(value.tzinfo) + timedelta(days=2)
     ):
         value = value.replace(year=value.year - 1)  # "Dec. 30" read in January: last December
-    return ParsedTime(value, has_time=bool(_HAS_TIME.search(cleaned)))
+    return ParsedTime(value, has_time=bool(_HAS_TIME.search(cleaned)), unknown_zone=unknown[-1] if unknown else None)
 
 
 def _offset_replacement(match: re.Match) -> str:

@@ -319,7 +319,7 @@ class Monitor:
         stored: list[dict] = []
         if pending or recovering:
             if pending:
-                self._settle_ingest(pending)
+                self._settle_ingest()
             watches = self.store.watches()
             if watches:
                 stored = check_watches(self.state, watches, self._brief, self.clock(), [s.name for s in self.sinks])
@@ -329,9 +329,9 @@ class Monitor:
         self.deliver()
         return stored
 
-    def _settle_ingest(self, article_ids: list[str]) -> None:
+    def _settle_ingest(self) -> None:
         try:
-            api.settle_ingest(self.store, article_ids, with_statements=self.config.with_statements)
+            api.settle_ingest(self.store, with_statements=self.config.with_statements)
         except (ImportError, ClaimwatchError) as error:  # the report-level stance model is not installed
             if not self._warned_stance_model:
                 log_event(self.log, "watch.link_skipped", logging.WARNING, message=Warnings.W401.format(reason=error))

@@ -19,6 +19,7 @@ from importlib import resources
 from spacy.tokens import Doc, Token
 
 from claimwatch.gazetteer import Gazetteer
+from claimwatch.nlp.views import tokens_between
 from claimwatch.records import Assessment, Proposition, Statement
 from claimwatch.statements.entities import entity_id
 
@@ -117,7 +118,7 @@ def is_pointer(content: str) -> bool:
 
 
 def extract_proposition(statement: Statement, doc: Doc, gazetteer: Gazetteer) -> Proposition | None:
-    tokens = [t for t in doc if statement.content.start <= t.idx < statement.content.end]
+    tokens = tokens_between(doc, statement.content.start, statement.content.end)
     candidates = []
     for order, verb in enumerate(_candidate_predicates(tokens)):
         family = _family_of(verb)

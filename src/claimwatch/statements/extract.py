@@ -11,6 +11,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from claimwatch.gazetteer import Gazetteer, load_gazetteer
+from claimwatch.nlp.views import doc_text
 from claimwatch.records import Article, SaidOn, Statement
 from claimwatch.records import Span as TextSpan
 from claimwatch.statements import lexicon
@@ -86,7 +87,7 @@ def _statement(
     sentence_index: dict[int, int],
     doc: Doc,
 ) -> Statement:
-    text = doc.text
+    text = doc_text(doc)
     content = TextSpan(content_start, attribution.content_end, text[content_start : attribution.content_end])
     speaker = resolver.resolve(attribution.source, attribution.source_head, attribution.outlet_voice)
     cue = TextSpan(attribution.cue.start_char, attribution.cue.end_char, attribution.cue.text)

@@ -128,7 +128,7 @@ def _full_rows(ids: list[str]) -> Select:
 def _statement_conditions(store: Store, filters: StatementFilters) -> list:
     conditions = []
     if filters.speaker:
-        conditions.append(_speaker_matches(store, filters.speaker))
+        conditions.append(store.speaker_condition(filters.speaker))
     equal = {
         statements.c.speaker_entity_id: filters.entity,
         statements.c.speaker_country: filters.country and filters.country.upper(),
@@ -149,21 +149,6 @@ def _statement_conditions(store: Store, filters: StatementFilters) -> list:
     if filters.q is not None:
         conditions.append(_fts_condition(store, "statements", filters.q))
     return conditions
-
-
-def _speaker_matches(store: Store, speaker: str):
-    """As ``Store.list_statements``: the mention, the entity's name or an alias contains ``speaker`` (any case).
-
-    SQLite's LIKE already ignores ASCII case (and its lower() knows no more), so it is used as is there.
-    """
-    pattern = f"%{speaker}%"
-
-    def like(column):
-        return column.like(pattern) if store.engine.dialect.name == "sqlite" else column.ilike(pattern)
-
-    alias_match = select(entities.c.id).where(like(entities.c.name) | like(func.cast(entities.c.aliases, Text)))
-    by_entity = statements.c.speaker_entity_id.in_(alias_match)
-    return like(statements.c.speaker) | like(statements.c.speaker_entity) | by_entity
 
 
 def _story_members(store: Store, story: str) -> Select:

@@ -235,6 +235,14 @@ watches = Table(
     Column("created_at", DateTime, nullable=False),
 )
 
+# Articles stored but not yet settled (placed in a story, linked to every watch): the row is written in the
+# article's own transaction and deleted when settling ends, so a run killed in between is finished by the next.
+pending_articles = Table(
+    "pending_articles",
+    metadata,
+    Column("article_id", String(16), ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
+)
+
 watch_reports = Table(
     "watch_reports",
     metadata,

@@ -11,6 +11,7 @@ from fastapi import APIRouter, Form, Query, Request
 from fastapi.responses import FileResponse, HTMLResponse, RedirectResponse, Response
 
 from claimwatch import api
+from claimwatch.errors import Errors
 from claimwatch.store import search as fts
 from claimwatch.web import queries
 from claimwatch.web.desk import DeskDep, cached_brief
@@ -22,7 +23,7 @@ from claimwatch.web.render import (
     timeline_points,
     word_diff,
 )
-from claimwatch.web.responses import render
+from claimwatch.web.responses import error_for, render
 from claimwatch.web.rest import Offset
 from claimwatch.web.security import COOKIE, safe_next
 
@@ -153,16 +154,24 @@ def login(
     next: Annotated[str, Form(max_length=2000)] = "/",
 ) -> Response:
     access = request.app.state.desk.access
-    if not access.token_matches(token):
+    client = request.client.host if request.client else ""
+    if wait := access.logins.wait_seconds(client):
+        return error_for(request, 429, Errors.E509.format(seconds=wait), {"Retry-After": str(wait)})
+    if not token.strip() or not access.token_matches(token):
+        access.logins.failed(client)
         return render(request, "login.html", status=401, next=safe_next(next), failed=True)
     response = RedirectResponse(safe_next(next), status_code=303)
-    response.set_cookie(COOKIE, access.session_value(), secure=True, httponly=True, samesite="strict", path="/")
+    response.set_cookie(
+        COOKIE, access.sessions.start(), max_age=access.sessions.seconds, secure=request.url.scheme == "https",
+        httponly=True, samesite="strict", path="/",
+    )
     return response
 
 
 @router.post("/logout", response_model=None)
-def logout() -> Response:
+def logout(request: Request) -> Response:
+    request.app.state.desk.access.sessions.end(request.cookies.get(COOKIE, ""))
     response = RedirectResponse("/login", status_code=303)
-    response.delete_cookie(COOKIE, path="/", secure=True, httponly=True, samesite="strict")
+    response.delete_cookie(COOKIE, path="/", secure=request.url.scheme == "https", httponly=True, samesite="strict")
     return response
 

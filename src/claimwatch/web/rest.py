@@ -165,11 +165,11 @@ def ingest(
 
 
 def upload_documents(upload: UploadFile, fmt: str | None, max_bytes: int) -> list:
-    """The documents in one uploaded file, or the error that stops it (E004 over the size limit, ...)."""
+    """The documents in one uploaded file, or the error that stops it (E015 over the size limit, ...)."""
     name = Path(upload.filename or "upload").name[-200:] or "upload"
     data = upload.file.read(max_bytes + 1)
     if len(data) > max_bytes:
-        return [InputError(name, Errors.E004.format(size=len(data), limit=max_bytes))]
+        return [InputError(name, Errors.E015.format(limit=max_bytes, when=""))]
     try:
         return list(decode_input(name, data, fmt))
     except InputError as error:
