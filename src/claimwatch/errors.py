@@ -45,7 +45,7 @@ class Errors(metaclass=ErrorsWithCodes):
     E204 = "no single {kind} matches '{ident}' ({count} do); give more characters of its id."
     E205 = "the store refused the article ({reason}); nothing of it was stored. Please report this as a bug."
     E203 = "cannot open the store at {db}: {reason}."
-    E206 = "full-text search needs an SQLite store (FTS5); this store is on {dialect}."
+    E206 = "full-text search needs an SQLite (FTS5) or PostgreSQL store; this store is on {dialect}."
     # Evaluation
     E301 = (
         "the benchmark folder {path} has no {missing}; point --zyte at the folder holding ground-truth.json and html/."
