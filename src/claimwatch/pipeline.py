@@ -1,0 +1,105 @@
+"""The per-article stages over batches (extract -> nlp -> statements -> stance), in this process.
+
+``process_documents`` is pure (the model and gazetteer are only read) and returns plain records
+(``ProcessedArticle``, or the ``InputError`` of a document that failed), never spaCy ``Doc``s, so a
+batch can run in another process or on a Dask worker (``workers.py``) and come back pickled. The
+bodies of a batch are parsed together with ``nlp.pipe``.
+
+A processor maps *units* (one input's documents: a file, a JSON Lines feed, a fetched page) through
+the stages and yields them back in input order with their results; ``LocalProcessor`` runs them here,
+``workers.DaskProcessor`` on a Dask cluster. The caller alone writes to the store. This module loads
+spaCy: ``api`` imports it only when a command processes documents (``claimwatch --help`` stays fast).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from typing import TypeVar
+
+from spacy.language import Language
+
+from claimwatch.errors import InputError
+from claimwatch.extract import extract_article
+from claimwatch.gazetteer import Gazetteer
+from claimwatch.nlp import load_nlp
+from claimwatch.records import ProcessedArticle, SourceDocument
+from claimwatch.stance.assess import assess_statements
+from claimwatch.statements import extract_statements
+from claimwatch.stories.features import article_features
+
+BATCH_SIZE = 16  # documents parsed together (nlp.pipe) and, on a cluster, sent as one task
+Tag = TypeVar("Tag")
+Result = ProcessedArticle | InputError
+Unit = tuple[Tag, Sequence[SourceDocument | InputError]]
+
+
+def process_documents(
+    documents: Sequence[SourceDocument | InputError], gazetteer: Gazetteer, nlp: Language | None
+) -> list[Result]:
+    """Every per-article stage over a batch, results in input order; ``nlp=None`` skips the language stages."""
+    extracted: list[Result] = [_extract(document, gazetteer) for document in documents]
+    if nlp is None:
+        return extracted
+    articles = [item for item in extracted if isinstance(item, ProcessedArticle)]
+    parses = nlp.pipe((item.article.body for item in articles), batch_size=len(articles) or 1)
+    done = {id(item): _with_statements(item, parsed, gazetteer) for item, parsed in zip(articles, parses, strict=True)}
+    return [done.get(id(item), item) for item in extracted]
+
+
+def _extract(document: SourceDocument | InputError, gazetteer: Gazetteer) -> Result:
+    if isinstance(document, InputError):
+        return document
+    try:
+        article = extract_article(document, gazetteer)
+    except InputError as error:
+        return error
+    return ProcessedArticle(article, encoding=document.encoding, features=article_features(article))
+
+
+def _with_statements(item: ProcessedArticle, parsed, gazetteer: Gazetteer) -> ProcessedArticle:
+    found = extract_statements(item.article, parsed, gazetteer)
+    assessed = assess_statements(found, parsed, gazetteer)
+    return ProcessedArticle(item.article, tuple(found), tuple(assessed), item.encoding, item.features)
+
+
+def batches(units: Iterable[Unit], size: int) -> Iterator[list[Unit]]:
+    """Consecutive units, grouped until a group holds ``size`` documents or more (a unit is never split)."""
+    group: list[Unit] = []
+    count = 0
+    for unit in units:
+        group.append(unit)
+        count += len(unit[1])
+        if count >= size:
+            yield group
+            group, count = [], 0
+    if group:
+        yield group
+
+
+def flatten(group: list[Unit]) -> list[SourceDocument | InputError]:
+    return [document for _, documents in group for document in documents]
+
+
+def regroup(group: list[Unit], results: list[Result]) -> Iterator[tuple[Tag, list[Result]]]:
+    """A batch's results handed back unit by unit."""
+    start = 0
+    for tag, documents in group:
+        yield tag, results[start : start + len(documents)]
+        start += len(documents)
+
+
+class LocalProcessor:
+    """The stages in this process, ``batch_size`` documents at a time (one model, loaded once per process)."""
+
+    def __init__(self, gazetteer: Gazetteer, *, with_statements: bool = True, batch_size: int = BATCH_SIZE) -> None:
+        self.gazetteer = gazetteer
+        self.with_statements = with_statements
+        self.batch_size = batch_size
+
+    def map(self, units: Iterable[Unit]) -> Iterator[tuple[Tag, list[Result]]]:
+        nlp = load_nlp() if self.with_statements else None
+        for group in batches(units, self.batch_size):
+            yield from regroup(group, process_documents(flatten(group), self.gazetteer, nlp))
+
+    def close(self) -> None:
+        """Nothing to release here (a ``DaskProcessor`` closes its cluster)."""
