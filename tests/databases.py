@@ -7,13 +7,14 @@ PostgreSQL cases skip, each with the reason in pytest's summary.
 
 from __future__ import annotations
 
+import json
 import os
 import sqlite3
 import uuid
 from pathlib import Path
 
 import pytest
-from sqlalchemy import create_engine, make_url, text
+from sqlalchemy import create_engine, make_url, select, text
 
 POSTGRES_ENV = "CLAIMWATCH_TEST_POSTGRES_URL"
 ENGINES = ("sqlite", "postgresql")
@@ -62,3 +63,33 @@ def drop_database(db: str) -> None:
 
 def kind_of(db: str) -> str:
     return "postgresql" if db.startswith("postgresql") else "sqlite"
+
+
+CLOCK_COLUMNS = {"ingested_at", "seen_at", "created_at", "joined_at", "updated_at"}  # when, not what
+CONTENT_TABLES = (
+    "articles", "article_raw", "paragraphs", "entities", "statements", "assessments", "claims", "stories",
+    "story_articles", "story_terms", "article_features", "term_frequencies",
+)
+
+
+def store_content(store) -> dict[str, list[tuple]]:
+    """Every row of the tables ingest writes, clock columns left out, sorted: equal for equal content."""
+    from claimwatch.store.schema import metadata
+
+    content = {}
+    with store.engine.connect() as conn:
+        for name in CONTENT_TABLES:
+            table = metadata.tables[name]
+            columns = [column for column in table.c if column.name not in CLOCK_COLUMNS]
+            rows = conn.execute(select(*columns)).all()
+            content[name] = sorted((tuple(_comparable(value) for value in row) for row in rows), key=repr)
+    return content
+
+
+def _comparable(value):
+    """JSON columns come back as dicts and lists; floats rounded past the engines' last digits."""
+    if isinstance(value, float):
+        return round(value, 9)
+    if isinstance(value, dict | list):
+        return json.dumps(value, sort_keys=True, default=str)
+    return value

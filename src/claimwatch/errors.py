@@ -85,6 +85,11 @@ class Errors(metaclass=ErrorsWithCodes):
         "refusing to serve on {host} without an access token: anyone who can reach it could read the store. "
         "Pass --token or set CLAIMWATCH_TOKEN, or bind 127.0.0.1."
     )
+    # Workers: the per-article stages on a Dask cluster (--workers, --scheduler)
+    E701 = (
+        "cannot reach the Dask scheduler at {address} ({reason}); start one with `dask scheduler` and workers "
+        "with claimwatch installed with `dask worker {address}`."
+    )
     # Report-level stance: FNC-1 files and the shipped model (claimwatch.stance.report)
     E601 = "no such file; point the command at FNC-1 CSV files ({expected})."
     E602 = "the CSV has no column(s) {columns}; FNC-1 files have the header {header}."
@@ -133,6 +138,10 @@ class InputError(ClaimwatchError):
 
 class StoreError(ClaimwatchError):
     """The store cannot do what was asked (an unreachable database, a refused write, a missing feature)."""
+
+
+class WorkersError(ClaimwatchError):
+    """The Dask cluster that should run the per-article stages cannot be reached."""
 
 
 class NotFoundError(StoreError):

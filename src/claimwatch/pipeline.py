@@ -22,7 +22,7 @@ from claimwatch.errors import InputError
 from claimwatch.extract import extract_article
 from claimwatch.gazetteer import Gazetteer
 from claimwatch.nlp import load_nlp
-from claimwatch.records import ProcessedArticle, SourceDocument
+from claimwatch.records import Article, Assessment, ProcessedArticle, SourceDocument, Statement
 from claimwatch.stance.assess import assess_statements
 from claimwatch.statements import extract_statements
 from claimwatch.stories.features import article_features
@@ -40,10 +40,24 @@ def process_documents(
     extracted: list[Result] = [_extract(document, gazetteer) for document in documents]
     if nlp is None:
         return extracted
-    articles = [item for item in extracted if isinstance(item, ProcessedArticle)]
-    parses = nlp.pipe((item.article.body for item in articles), batch_size=len(articles) or 1)
-    done = {id(item): _with_statements(item, parsed, gazetteer) for item, parsed in zip(articles, parses, strict=True)}
+    processed = [item for item in extracted if isinstance(item, ProcessedArticle)]
+    found = statements_of([item.article for item in processed], gazetteer, nlp)
+    done = {
+        id(item): ProcessedArticle(item.article, tuple(statements), tuple(assessed), item.encoding, item.features)
+        for item, (statements, assessed) in zip(processed, found, strict=True)
+    }
     return [done.get(id(item), item) for item in extracted]
+
+
+def statements_of(
+    articles: Sequence[Article], gazetteer: Gazetteer, nlp: Language
+) -> list[tuple[list[Statement], list[Assessment]]]:
+    """Each article's statements and their assessments, the bodies parsed together."""
+    found = []
+    for article, parsed in zip(articles, nlp.pipe(a.body for a in articles), strict=True):
+        statements = extract_statements(article, parsed, gazetteer)
+        found.append((statements, assess_statements(statements, parsed, gazetteer)))
+    return found
 
 
 def _extract(document: SourceDocument | InputError, gazetteer: Gazetteer) -> Result:
@@ -54,12 +68,6 @@ def _extract(document: SourceDocument | InputError, gazetteer: Gazetteer) -> Res
     except InputError as error:
         return error
     return ProcessedArticle(article, encoding=document.encoding, features=article_features(article))
-
-
-def _with_statements(item: ProcessedArticle, parsed, gazetteer: Gazetteer) -> ProcessedArticle:
-    found = extract_statements(item.article, parsed, gazetteer)
-    assessed = assess_statements(found, parsed, gazetteer)
-    return ProcessedArticle(item.article, tuple(found), tuple(assessed), item.encoding, item.features)
 
 
 def batches(units: Iterable[Unit], size: int) -> Iterator[list[Unit]]:

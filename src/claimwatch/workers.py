@@ -15,11 +15,13 @@ from collections.abc import Iterable, Iterator
 
 from distributed import Client, Future, LocalCluster, WorkerPlugin
 
+from claimwatch.errors import Errors, WorkersError
 from claimwatch.gazetteer import Gazetteer
 from claimwatch.nlp import load_nlp
 from claimwatch.pipeline import BATCH_SIZE, Result, Unit, batches, flatten, process_documents, regroup
 
 LOOPBACK = "127.0.0.1"
+CONNECT_TIMEOUT = 10.0  # seconds to reach a scheduler
 BATCHES_PER_WORKER = 2  # in flight: one being parsed, one waiting, so no worker idles while results travel
 
 
@@ -66,9 +68,13 @@ class DaskProcessor:
         return cls(Client(cluster), gazetteer, cluster=cluster, **options)
 
     @classmethod
-    def connect(cls, scheduler: str, gazetteer: Gazetteer, **options) -> DaskProcessor:
+    def connect(cls, scheduler: str, gazetteer: Gazetteer, *, timeout: float = CONNECT_TIMEOUT, **options):
         """The workers of a running cluster (``tcp://HOST:PORT`` of its scheduler)."""
-        return cls(Client(scheduler), gazetteer, **options)
+        try:
+            client = Client(scheduler, timeout=timeout)
+        except (OSError, TimeoutError, ValueError) as error:
+            raise WorkersError(Errors.E701.format(address=scheduler, reason=error)) from error
+        return cls(client, gazetteer, **options)
 
     @property
     def workers(self) -> int:

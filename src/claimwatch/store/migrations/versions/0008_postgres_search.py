@@ -8,7 +8,7 @@ knows of them (``schema.py`` leaves them out); ranking reads them instead of par
 ``store/search.py`` queries them. Other engines than SQLite and PostgreSQL get no search.
 
 Revision ID: 0008
-Revises: 0006
+Revises: 0007
 """
 
 from alembic import op
@@ -16,7 +16,7 @@ from sqlalchemy import text
 from sqlalchemy.exc import DBAPIError
 
 revision = "0008"
-down_revision = "0006"
+down_revision = "0007"
 branch_labels = None
 depends_on = None
 
