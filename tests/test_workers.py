@@ -6,7 +6,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from databases import store_content
 from typer.testing import CliRunner
 
 from claimwatch import api
@@ -14,6 +13,7 @@ from claimwatch.cli import app
 from claimwatch.errors import WorkersError
 from claimwatch.store import Store
 from claimwatch.workers import DaskProcessor
+from databases import store_content
 
 
 def ingest_sample(db: Path, processor=None) -> dict:
