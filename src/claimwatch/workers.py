@@ -52,7 +52,8 @@ class DaskProcessor:
         cluster: LocalCluster | None = None,
     ) -> None:
         self.client = client
-        self.gazetteer = gazetteer
+        # Sent to every worker once and kept there: a copy per task would rebuild its lookup caches each time.
+        self.gazetteer = client.scatter(gazetteer, broadcast=True, hash=False)
         self.with_statements = with_statements
         self.batch_size = batch_size
         self.cluster = cluster  # closed with the processor when it started it
