@@ -57,13 +57,15 @@ def test_an_over_long_body_is_stored_without_statements(store: Store, tmp_path: 
 def test_an_unexpected_failure_is_one_coded_line_and_the_batch_goes_on(
     store: Store, gazetteer, monkeypatch: pytest.MonkeyPatch, make_story
 ) -> None:
+    from claimwatch import pipeline
+
     def broken(document, *args):
         if document.source == "bad":
             raise RecursionError("maximum recursion depth exceeded")
-        return process(document, *args)
+        return extract(document, *args)
 
-    process = api.process_document
-    monkeypatch.setattr(api, "process_document", broken)
+    extract = pipeline.extract_article
+    monkeypatch.setattr(pipeline, "extract_article", broken)
     documents = [
         SourceDocument(source=name, format="text", content=make_story(title=name), raw=b"", encoding="utf-8")
         for name in ("bad", "good")

@@ -34,10 +34,12 @@ ALLOWED: dict[str, set[str]] = {
     "stance": READING | {"statements"},
     "stories": STAGES | {"store"},
     "eval": STAGES | {"store"},  # clustering runs the production assigner over a temporary store
-    "api": STAGES | {"store"},
+    "pipeline": STAGES,  # the per-article stages over batches
+    "workers": STAGES | {"pipeline"},  # the same batches on Dask
+    "api": STAGES | {"store", "pipeline", "workers"},
     "web": STAGES | {"store", "api"},
     "monitor": STAGES | {"store", "api"},
-    "cli": STAGES | {"store", "api", "eval", "web", "monitor"},
+    "cli": STAGES | {"store", "api", "eval", "web", "monitor", "workers"},
     "data": set(),
     "__main__": {"cli"},
 }

@@ -7,24 +7,23 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 
-from spacy.language import Language
-
-from claimwatch.errors import Errors, InputError
-from claimwatch.extract import extract_article
+from claimwatch.errors import InputError
 from claimwatch.gazetteer import Gazetteer, load_gazetteer
 from claimwatch.ingest import decode_input, expand_inputs, read_item
 from claimwatch.ingest.sources import DEFAULT_MAX_BYTES, InputItem
-from claimwatch.nlp import MAX_PARSED_CHARS, MAX_TEXT_CHARS, load_nlp, parse_body
 from claimwatch.records import Assessment, IngestOutcome, ProcessedArticle, SettledRows, SourceDocument, Statement
-from claimwatch.stance.assess import assess_statements
-from claimwatch.stance.claims import settle_claims
-from claimwatch.statements import extract_statements
-from claimwatch.statements.entities import settle_entities
 from claimwatch.store import Store
-from claimwatch.stories.assign import assign_stories
-from claimwatch.stories.features import article_features
+
+if TYPE_CHECKING:
+    from claimwatch.pipeline import LocalProcessor
+    from claimwatch.workers import DaskProcessor
+
+    Processor = LocalProcessor | DaskProcessor
+
+# The language stages (spaCy, datasketch, scikit-learn) are imported by the functions that run them,
+# so that listing and reading commands start fast.
 
 
 @dataclass
@@ -37,6 +36,11 @@ class IngestReport:
         counts = Counter({"ingested": 0, "duplicate": 0, "revised": 0, "failed": 0})
         counts.update(outcome.status for outcome in self.outcomes)
         return counts
+
+    @property
+    def new_article_ids(self) -> list[str]:
+        """Articles this batch stored: new ones and new revisions."""
+        return [o.article_id for o in self.outcomes if o.status in ("ingested", "revised") and o.article_id]
 
     @property
     def failures(self) -> list[IngestOutcome]:
@@ -63,29 +67,6 @@ def sample_gazetteer_path() -> Path:
     return sample_corpus_path() / "gazetteer.toml"
 
 
-def process_document(
-    doc: SourceDocument, gazetteer: Gazetteer, nlp: Language | None, stored: Callable[[str], bool] | None = None
-) -> ProcessedArticle:
-    """Every per-article stage after ingest, in order: extract -> nlp -> statements.
-
-    Pure (the model and gazetteer are read-only), so it can be mapped over a Dask cluster;
-    ``nlp=None`` skips the language stages, and so does ``stored(article_id)`` saying the text
-    (its id is its content hash) is stored already: a duplicate is not parsed only to be dropped.
-    """
-    if nlp is not None and doc.format == "text" and len(doc.content) > MAX_TEXT_CHARS:
-        raise InputError(doc.source, Errors.E014.format(size=len(doc.content), limit=MAX_PARSED_CHARS))
-    article = extract_article(doc, gazetteer)
-    features = article_features(article)
-    if nlp is None or (stored is not None and stored(article.id)):
-        return ProcessedArticle(article, encoding=doc.encoding, features=features)
-    if len(article.body) > MAX_PARSED_CHARS:
-        raise InputError(doc.source, Errors.E014.format(size=len(article.body), limit=MAX_PARSED_CHARS))
-    parsed = parse_body(nlp, article.body)
-    found = extract_statements(article, parsed, gazetteer)
-    assessed = assess_statements(found, parsed, gazetteer)
-    return ProcessedArticle(article, tuple(found), tuple(assessed), doc.encoding, features)
-
-
 def ingest(
     store: Store,
     paths: Iterable[str],
@@ -97,47 +78,58 @@ def ingest(
     on_outcome: Callable[[IngestOutcome], None] | None = None,
     on_start: Callable[[int], None] | None = None,
     with_statements: bool = True,
+    processor: Processor | None = None,
 ) -> IngestReport:
-    """Read, extract and store every article under ``paths``; failures are reported, not raised."""
+    """Read, extract and store every article under ``paths``; failures are reported, not raised.
+
+    ``processor`` runs the per-article stages (``pipeline.LocalProcessor`` by default, or a
+    ``workers.DaskProcessor``, which then brings its own gazetteer and ``with_statements``); whichever
+    it is, this process stores the results in input order, so the store ends up the same.
+    """
     gazetteer = gazetteer or load_gazetteer()
-    nlp = load_nlp() if with_statements else None
     items, missing, skipped = expand_inputs(paths)
     report = IngestReport(skipped_files=skipped)
     if on_start:
         on_start(len(items) + len(missing))
-
-    def record(outcome: IngestOutcome) -> None:
-        report.outcomes.append(outcome)
-        if on_outcome:
-            on_outcome(outcome)
-
     for error in missing:
-        record(_failed(error))
-    for item in items:
-        outcomes = ingest_item(store, item, fmt=fmt, max_bytes=max_bytes, gazetteer=gazetteer, nlp=nlp, stdin=stdin)
-        for outcome in outcomes:
-            record(outcome)
+        _record(report, _failed(error), on_outcome)
+    units = ((item, read_documents(item, fmt, max_bytes, stdin)) for item in items)
+    processor = processor or local_processor(gazetteer, with_statements, stored=store.has_article)
+    _store_all(store, report, units, processor, on_outcome)
     settle_ingest(store, with_statements=with_statements)
     return report
 
 
-def ingest_item(
-    store: Store,
-    item: InputItem,
-    *,
-    fmt: str | None,
-    max_bytes: int,
-    gazetteer: Gazetteer,
-    nlp: Language | None,
-    stdin: BinaryIO | None,
-) -> list[IngestOutcome]:
-    """One input (a JSON Lines file may hold many articles): one outcome per article or error."""
+def read_documents(
+    item: InputItem, fmt: str | None, max_bytes: int, stdin: BinaryIO | None
+) -> list[SourceDocument | InputError]:
+    """One input's documents (a JSON Lines file may hold many), or the error that stopped its reading."""
     try:
         data = read_item(item, max_bytes, stdin)
-        documents = list(decode_input(item.source, data, fmt, max_bytes))
+        return list(decode_input(item.source, data, fmt, max_bytes))
     except InputError as error:
-        return [_failed(error)]
-    return [ingest_document(store, document, gazetteer, nlp) for document in documents]
+        return [error]
+
+
+def local_processor(
+    gazetteer: Gazetteer, with_statements: bool = True, stored: Callable[[str], bool] | None = None
+) -> LocalProcessor:
+    """The per-article stages in this process; ``stored(article_id)`` spares parsing a text already stored."""
+    from claimwatch.pipeline import LocalProcessor
+
+    return LocalProcessor(gazetteer, with_statements=with_statements, stored=stored)
+
+
+def _store_all(store: Store, report: IngestReport, units, processor: Processor, on_outcome) -> None:
+    for _, results in processor.map(units):
+        for result in results:
+            _record(report, store_processed(store, result), on_outcome)
+
+
+def _record(report: IngestReport, outcome: IngestOutcome, on_outcome) -> None:
+    report.outcomes.append(outcome)
+    if on_outcome:
+        on_outcome(outcome)
 
 
 def _failed(error: InputError) -> IngestOutcome:
@@ -148,10 +140,11 @@ def ingest_sample(
     store: Store,
     on_outcome: Callable[[IngestOutcome], None] | None = None,
     gazetteer: Gazetteer | None = None,
+    processor: Processor | None = None,
 ) -> IngestReport:
     """The demo: the bundled sample story, with its gazetteer of invented places and outlets."""
     gazetteer = gazetteer or sample_gazetteer()
-    return ingest(store, [str(sample_corpus_path())], gazetteer=gazetteer, on_outcome=on_outcome)
+    return ingest(store, [str(sample_corpus_path())], gazetteer=gazetteer, on_outcome=on_outcome, processor=processor)
 
 
 def sample_gazetteer() -> Gazetteer:
@@ -183,17 +176,21 @@ def show_article(store: Store, id_or_prefix: str) -> dict:
 
 def extract_stored(store: Store, gazetteer: Gazetteer | None = None, article_id: str | None = None) -> int:
     """Re-run the statement stage over stored articles (all, or one); returns the statements stored."""
+    from claimwatch.nlp import load_nlp
+    from claimwatch.pipeline import BATCH_SIZE, statements_of
+
     gazetteer = gazetteer or load_gazetteer()
     nlp = load_nlp()
     ids = [store.resolve_id(article_id)] if article_id else store.article_ids()
     total = 0
-    for identifier in ids:
-        article = store.get_article(identifier)
-        parsed = parse_body(nlp, article.body)
-        found = extract_statements(article, parsed, gazetteer)
-        assessed = assess_statements(found, parsed, gazetteer)
-        store.replace_statements(article.id, found, assessed, settle_rows(store, found, assessed))
-        total += len(found)
+    for start in range(0, len(ids), BATCH_SIZE):
+        articles = [store.get_article(identifier) for identifier in ids[start : start + BATCH_SIZE]]
+        for article, result in zip(articles, statements_of(articles, gazetteer, nlp), strict=True):
+            if isinstance(result, InputError):
+                raise result
+            found, assessed = result
+            store.replace_statements(article.id, found, assessed, settle_rows(store, found, assessed))
+            total += len(found)
     return total
 
 
@@ -397,44 +394,34 @@ def ingest_documents(
     gazetteer: Gazetteer | None = None,
     with_statements: bool = True,
     on_outcome: Callable[[IngestOutcome], None] | None = None,
+    processor: Processor | None = None,
 ) -> IngestReport:
     """Documents from anywhere (a fetched page, a feed item, a WARC record) through the whole pipeline,
     as ``ingest`` runs files: each stored in its own transaction, then stories and watch links settled."""
-    gazetteer = gazetteer or load_gazetteer()
-    nlp = load_nlp() if with_statements else None
+    processor = processor or local_processor(gazetteer or load_gazetteer(), with_statements, stored=store.has_article)
     report = IngestReport()
-    for document in documents:
-        outcome = ingest_document(store, document, gazetteer, nlp)
-        report.outcomes.append(outcome)
-        if on_outcome:
-            on_outcome(outcome)
+    _store_all(store, report, ((None, [document]) for document in documents), processor, on_outcome)
     settle_ingest(store, with_statements=with_statements)
     return report
 
 
-def ingest_document(
-    store: Store, document: SourceDocument | InputError, gazetteer: Gazetteer, nlp: Language | None
-) -> IngestOutcome:
-    """One document: extract, statements and stance, stored in one transaction (or one failure)."""
-    if isinstance(document, InputError):
-        return _failed(document)
-    try:
-        processed = process_document(document, gazetteer, nlp, store.has_article)
-    except InputError as error:
-        return _failed(error)
-    except Exception as exc:  # a bug or a library's limit on one input must not end the batch
-        reason = f"{type(exc).__name__}: {next(iter(str(exc).splitlines()), '')}"[:300]
-        return _failed(InputError(document.source, Errors.E016.format(reason=reason)))
-    found, assessed = list(processed.statements), list(processed.assessments)
+def store_processed(store: Store, result: ProcessedArticle | InputError) -> IngestOutcome:
+    """One processed article stored in one transaction (its entities and claims settled first), or its failure."""
+    if isinstance(result, InputError):
+        return _failed(result)
+    found, assessed = list(result.statements), list(result.assessments)
     return store.add_article(
-        processed.article, processed.encoding, found, assessed,
-        processed.features.to_row() if processed.features else None,
+        result.article, result.encoding, found, assessed,
+        result.features.to_row() if result.features else None,
         settle_rows(store, found, assessed) if found else None,
     )
 
 
 def settle_rows(store: Store, found: list[Statement], assessed: list[Assessment]) -> SettledRows:
     """Which stored entity speaks each statement and which claim it bears on, decided by their stages."""
+    from claimwatch.stance.claims import settle_claims
+    from claimwatch.statements.entities import settle_entities
+
     speaker_entity_ids, entity_rows = settle_entities(found, store.entities_by_id)
     claim_ids, claim_rows = settle_claims(assessed, store.claims_of_event)
     return SettledRows(speaker_entity_ids, tuple(entity_rows), claim_ids, tuple(claim_rows))
@@ -444,6 +431,8 @@ def settle_ingest(store: Store, *, with_statements: bool = True) -> None:
     """After a batch, as ``ingest`` does: every article not yet settled, this batch's and any a killed run
     left, placed in a story, then linked to every watch. Without statements the articles stay pending,
     so the next full run links them."""
+    from claimwatch.stories.assign import assign_stories
+
     assign_stories(store)
     if not with_statements:
         return

@@ -56,7 +56,7 @@ class Errors(metaclass=ErrorsWithCodes):
     E204 = "no single {kind} matches '{ident}' ({count} do); give more characters of its id."
     E205 = "the store refused the article ({reason}); nothing of it was stored. Please report this as a bug."
     E203 = "cannot open the store at {db}: {reason}."
-    E206 = "full-text search needs an SQLite store (FTS5); this store is on {dialect}."
+    E206 = "full-text search needs an SQLite (FTS5) or PostgreSQL store; this store is on {dialect}."
     # Evaluation
     E301 = (
         "the benchmark folder {path} has no {missing}; point --zyte at the folder holding ground-truth.json and html/."
@@ -104,6 +104,11 @@ class Errors(metaclass=ErrorsWithCodes):
         "and those given with --allow-host, not '{host}' (a guard against DNS rebinding)."
     )
     E509 = "too many failed logins from this address; try again in {seconds} seconds."
+    # Workers: the per-article stages on a Dask cluster (--workers, --scheduler)
+    E701 = (
+        "cannot reach the Dask scheduler at {address} ({reason}); start one with `dask scheduler` and workers "
+        "with claimwatch installed with `dask worker {address}`."
+    )
     # Report-level stance: FNC-1 files and the shipped model (claimwatch.stance.report)
     E601 = "no such file; point the command at FNC-1 CSV files ({expected})."
     E602 = "the CSV has no column(s) {columns}; FNC-1 files have the header {header}."
@@ -153,6 +158,10 @@ class InputError(ClaimwatchError):
 
 class StoreError(ClaimwatchError):
     """The store cannot do what was asked (an unreachable database, a refused write, a missing feature)."""
+
+
+class WorkersError(ClaimwatchError):
+    """The Dask cluster that should run the per-article stages cannot be reached."""
 
 
 class NotFoundError(StoreError):

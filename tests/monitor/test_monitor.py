@@ -86,14 +86,14 @@ def serve_troubles(server) -> dict[str, str]:
 
 
 @pytest.mark.slow
-def test_monitor_ingests_refuses_and_alerts_once(server, db_path, tmp_path, sample_gazetteer, only_loopback) -> None:
+def test_monitor_ingests_refuses_and_alerts_once(server, db, tmp_path, sample_gazetteer, only_loopback) -> None:
     serve_story(server)
     expected_errors = serve_troubles(server)
     server.route("/to-private", status=302, location="http://10.0.0.1/internal/")
     server.route("/hook", "ok", content_type="text/plain")
     alerts_file = tmp_path / "alerts.jsonl"
     clock = Clock()
-    with Store(str(db_path)) as store:
+    with Store(db) as store:
         watch = api.add_watch(store, CLAIM, sample_gazetteer)
         state = MonitorState(store)
         wire = state.add_source(server.url("/wire.xml"), name="Daily Digest", every=600, allow_private=True)
@@ -168,7 +168,7 @@ def test_monitor_ingests_refuses_and_alerts_once(server, db_path, tmp_path, samp
         sinks[2].close()
 
     # A restart: nothing new, nothing twice.
-    with Store(str(db_path)) as store:
+    with Store(db) as store:
         state = MonitorState(store)
         restarted = Monitor(store, gazetteer=sample_gazetteer, sinks=[LogSink(), FileSink(alerts_file)],
                             config=MonitorConfig(policy=POLICY), clock=clock)

@@ -10,7 +10,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from claimwatch import api
 from claimwatch.cli.output import Column, JsonFlag, err, field, fmt_of, out, render, say, show, warn
-from claimwatch.cli.settings import Settings
+from claimwatch.cli.settings import SchedulerOption, Settings, WorkersOption, dask_processor
 from claimwatch.ingest.sources import DEFAULT_MAX_BYTES
 
 app = typer.Typer()
@@ -30,17 +30,21 @@ def ingest(
     no_statements: Annotated[
         bool, typer.Option("--no-statements", help="Store articles only; run `claimwatch extract` later.")
     ] = False,
+    workers: WorkersOption = None,
+    scheduler: SchedulerOption = None,
 ) -> None:
     """Read news articles into the store and extract their statements."""
     if fmt is not None and fmt not in ("text", "html", "jsonl"):
         raise typer.BadParameter("use text, html or jsonl", param_hint="--format")
     settings: Settings = ctx.obj
+    gazetteer = settings.gazetteer()
 
     def run(store) -> api.IngestReport:
-        return with_progress(lambda on_start, on_outcome: api.ingest(
-            store, paths, fmt=fmt, max_bytes=max_bytes, gazetteer=settings.gazetteer(), on_start=on_start,
-            on_outcome=on_outcome, with_statements=not no_statements,
-        ))
+        with dask_processor(workers, scheduler, gazetteer, not no_statements) as processor:
+            return with_progress(lambda on_start, on_outcome: api.ingest(
+                store, paths, fmt=fmt, max_bytes=max_bytes, gazetteer=gazetteer, on_start=on_start,
+                on_outcome=on_outcome, with_statements=not no_statements, processor=processor,
+            ))
 
     report = settings.using_store(run)
     print_report(report, as_json)

@@ -14,7 +14,7 @@ import typer
 
 from claimwatch.cli.articles import print_report
 from claimwatch.cli.output import fmt_of, say, show, warn
-from claimwatch.cli.settings import fail
+from claimwatch.cli.settings import SchedulerOption, WorkersOption, dask_processor, fail
 from claimwatch.errors import ClaimwatchError
 
 app = typer.Typer()
@@ -92,15 +92,23 @@ def fetch(
     max_bytes: Annotated[int, typer.Option("--max-bytes", min=1, help="Largest response accepted.")] = 10 * 1024 * 1024,
     as_json: Annotated[bool, typer.Option("--json", help="Print the summary as JSON.")] = False,
     no_statements: Annotated[bool, typer.Option("--no-statements", help="Store articles only.")] = False,
+    workers: WorkersOption = None,
+    scheduler: SchedulerOption = None,
 ) -> None:
     """Fetch article pages (safely, politely) and ingest them."""
     from claimwatch.monitor import service
     from claimwatch.monitor.fetch import FetchPolicy
 
-    report = ctx.obj.using_store(lambda store: service.fetch_urls(
-        store, urls, allow_private=allow_private, gazetteer=ctx.obj.gazetteer(),
-        policy=FetchPolicy(max_bytes=max_bytes), with_statements=not no_statements,
-    ))
+    gazetteer = ctx.obj.gazetteer()
+
+    def run(store):
+        with dask_processor(workers, scheduler, gazetteer, not no_statements) as processor:
+            return service.fetch_urls(
+                store, urls, allow_private=allow_private, gazetteer=gazetteer, policy=FetchPolicy(max_bytes=max_bytes),
+                with_statements=not no_statements, processor=processor,
+            )
+
+    report = ctx.obj.using_store(run)
     print_report(report, as_json)
     if report.failures:
         raise typer.Exit(1)
@@ -112,13 +120,20 @@ def import_warc(
     max_bytes: Annotated[int, typer.Option("--max-bytes", min=1, help="Largest record accepted.")] = 10 * 1024 * 1024,
     as_json: Annotated[bool, typer.Option("--json", help="Print the summary as JSON.")] = False,
     no_statements: Annotated[bool, typer.Option("--no-statements", help="Store articles only.")] = False,
+    workers: WorkersOption = None,
+    scheduler: SchedulerOption = None,
 ) -> None:
     """Back-fill from a web archive: ingest the article pages in a WARC file."""
     from claimwatch.monitor import service
 
-    result = ctx.obj.using_store(lambda store: service.import_warc(
-        store, path, gazetteer=ctx.obj.gazetteer(), max_bytes=max_bytes, with_statements=not no_statements
-    ))
+    gazetteer = ctx.obj.gazetteer()
+
+    def run(store):
+        with dask_processor(workers, scheduler, gazetteer, not no_statements) as processor:
+            return service.import_warc(store, path, gazetteer=gazetteer, max_bytes=max_bytes,
+                                       with_statements=not no_statements, processor=processor)
+
+    result = ctx.obj.using_store(run)
     if not as_json:
         counts = result.counts
         warn(f"{counts.records} records: {counts.pages} article pages, {counts.skipped} skipped")
@@ -153,6 +168,8 @@ def monitor(
         Optional[list[str]], typer.Option("--sources", help="Source registry TOML for the briefs (repeatable).")
     ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="With --once: print the cycle as JSON.")] = False,
+    workers: WorkersOption = None,
+    scheduler: SchedulerOption = None,
 ) -> None:
     """Poll every due source, ingest new and revised articles, alert when a watched claim moves."""
     from claimwatch.monitor import service
@@ -166,12 +183,13 @@ def monitor(
     previous = {sig: signal.signal(sig, lambda *_: stop.set()) for sig in (signal.SIGTERM, signal.SIGINT)}
     options = service.SinkOptions(webhook=webhook, webhook_secret=webhook_secret, alerts_file=alerts_file,
                                   echo=say)
+    gazetteer = ctx.obj.gazetteer()
     try:
-        with ctx.obj.store() as store:
+        with ctx.obj.store() as store, dask_processor(workers, scheduler, gazetteer) as processor:
             reports = service.run_monitor(
-                store, once=once, sinks=options, gazetteer=ctx.obj.gazetteer(),
+                store, once=once, sinks=options, gazetteer=gazetteer,
                 policy=FetchPolicy(max_bytes=max_bytes, read_timeout=timeout),
-                allowed_networks=allow_network or (), stop=stop, brief_sources=sources,
+                allowed_networks=allow_network or (), stop=stop, brief_sources=sources, processor=processor,
             )
     except (ClaimwatchError, ValueError) as error:
         fail(error if isinstance(error, ClaimwatchError) else ClaimwatchError(str(error)))

@@ -9,12 +9,11 @@ from __future__ import annotations
 from dataclasses import dataclass, fields
 from datetime import date, datetime, time
 
-from sqlalchemy import Select, Text, func, literal_column, select, text
+from sqlalchemy import Select, Text, func, select, text
 from sqlalchemy.exc import OperationalError
 
-from claimwatch.errors import Errors, StoreError
 from claimwatch.store.schema import articles, assessments, claims, entities, statements, stories, story_articles
-from claimwatch.store.search import fts_query
+from claimwatch.store.search import match_condition
 from claimwatch.store.store import Store
 
 
@@ -147,23 +146,12 @@ def _statement_conditions(store: Store, filters: StatementFilters) -> list:
     if filters.story:
         conditions.append(statements.c.article_id.in_(_story_members(store, filters.story)))
     if filters.q is not None:
-        conditions.append(_fts_condition(store, "statements", filters.q))
+        conditions.append(match_condition(store.engine, "statements", filters.q))
     return conditions
 
 
 def _story_members(store: Store, story: str) -> Select:
     return select(story_articles.c.article_id).where(story_articles.c.story_id == store.story(story)["id"])
-
-
-def _fts_condition(store: Store, table: str, words: str):
-    """``table.rowid IN (rows of table_fts matching the words)``; no word matches nothing."""
-    query = fts_query(words)
-    if query is None:
-        return literal_column("0") == 1
-    if store.engine.dialect.name != "sqlite":
-        raise StoreError(Errors.E206.format(dialect=store.engine.dialect.name))
-    matches = text(f"SELECT rowid FROM {table}_fts WHERE {table}_fts MATCH :fts").bindparams(fts=query)
-    return literal_column(f"{table}.rowid").in_(matches)
 
 
 # -- articles ----------------------------------------------------------------------
@@ -183,7 +171,7 @@ def article_rows(
     if filters.story:
         conditions.append(articles.c.id.in_(_story_members(store, filters.story)))
     if filters.q is not None:
-        conditions.append(_fts_condition(store, "articles", filters.q))
+        conditions.append(match_condition(store.engine, "articles", filters.q))
     query = (
         select(*(articles.c[name] for name in columns))
         .where(*conditions)

@@ -5,7 +5,6 @@ The routers (``rest``, ``pages``) import this module; the app imports the router
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass, field
 from typing import Annotated
 from urllib.parse import quote
@@ -37,8 +36,8 @@ class Desk:
     cache: dict = field(default_factory=dict)
 
     def cached(self, key: tuple, compute):
-        """``compute()``, remembered until the store's files change (SQLite; elsewhere no caching)."""
-        stamp = store_stamp(self.store)
+        """``compute()``, remembered until the store changes (``Store.change_stamp``; without one, no caching)."""
+        stamp = self.store.change_stamp()
         if stamp is None:
             return compute()
         if self.cache.get("stamp") != stamp or len(self.cache) > CACHE_SIZE:
@@ -49,21 +48,6 @@ class Desk:
             value = compute()
             self.cache[key] = value
         return value
-
-
-def store_stamp(store: Store) -> tuple | None:
-    """Changes with every commit to an SQLite file store (the database and its write-ahead log)."""
-    url = store.engine.url
-    if url.get_backend_name() != "sqlite" or not url.database or url.database == ":memory:":
-        return None
-    stamp = []
-    for suffix in ("", "-wal"):
-        try:
-            info = os.stat(url.database + suffix)
-        except OSError:
-            info = None
-        stamp.append((info.st_mtime_ns, info.st_size) if info else None)
-    return tuple(stamp)
 
 
 def get_desk(request: Request) -> Desk:
