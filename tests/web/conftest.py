@@ -96,9 +96,9 @@ def client_for():
 
 
 @pytest.fixture
-def private_desk(demo_db: Path, tmp_path: Path):
+def private_desk(demo_template: str, copy):
     """``private_desk(token=None, **options)``: an app over a private copy of the demo store."""
-    db = copy_store(demo_db, tmp_path / "private.db")
+    db = copy(demo_template)
     return lambda token=None, **options: make_client(db, token, **options)
 
 

@@ -14,7 +14,7 @@ from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from filelock import FileLock
-from sqlalchemy import Connection, Engine, Text, create_engine, event, func, or_, select, text
+from sqlalchemy import Connection, Engine, create_engine, event, func, or_, select, text
 from sqlalchemy.exc import IntegrityError, OperationalError
 
 from claimwatch.errors import AmbiguousError, Errors, NotFoundError, StoreError, no_single_match
