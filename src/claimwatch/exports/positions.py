@@ -36,7 +36,9 @@ def statement_stance(statement: dict) -> str:
 def _position(voice: str, statements: list[dict]) -> dict:
     stances = [statement_stance(s) for s in statements]
     taking_sides = [i for i, stance in enumerate(stances) if stance != "neutral"]
-    chosen = max(taking_sides, key=lambda i: (statements[i]["said_on"] or "", _sureness(statements[i]), i), default=None)
+    chosen = max(
+        taking_sides, key=lambda i: (statements[i]["said_on"] or "", _sureness(statements[i]), i), default=None
+    )
     deciding = statements[-1] if chosen is None else statements[chosen]
     dates = [s["said_on"] for s in statements if s["said_on"]]
     return {
