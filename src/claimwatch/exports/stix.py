@@ -41,7 +41,7 @@ CREDIBILITY = {
     "5": "5 - Improbable",
 }
 IDENTITY_CLASSES = {"person": "individual", "group": "group"}  # organisations, governments, outlets: organization
-# (stance, unhedged?) -> opinion-enum of STIX 2.1 section 4.14
+# (stance, unhedged?) -> opinion-enum of STIX 2.1 (section 4.15, Opinion)
 OPINIONS = {
     ("backs", True): "strongly-agree",
     ("backs", False): "agree",
