@@ -5,7 +5,9 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
 from importlib import resources
+from importlib.metadata import version
 from pathlib import Path
 from typing import BinaryIO
 
@@ -433,3 +435,39 @@ def settle_ingest(store: Store, article_ids: list[str], *, with_statements: bool
 
         for watch in store.watches():
             link_reports(store, watch, article_ids)
+
+
+def export_stix(store: Store, target: str, gazetteer: Gazetteer | None = None, sources: list[str] | None = None) -> str:
+    """The STIX 2.1 bundle (JSON text) of a watch or story: docs/exports.md."""
+    from claimwatch.exports.stix import bundle
+
+    return bundle(brief(store, target, gazetteer, sources)).serialize(pretty=True)
+
+
+def export_claim(
+    store: Store,
+    target: str,
+    gazetteer: Gazetteer | None = None,
+    sources: list[str] | None = None,
+    review_by: str | None = None,
+) -> dict:
+    """schema.org ``Claim`` JSON-LD of a watch or story, or with ``review_by`` a ``ClaimReview`` dated today."""
+    from claimwatch.exports.schema_org import claim, claim_review
+
+    data = brief(store, target, gazetteer, sources)
+    return claim_review(data, review_by, _today()) if review_by else claim(data)
+
+
+def export_plover(store: Store, story: str | None = None, since: date | None = None) -> list[dict]:
+    """PLOVER event records of the stored statements (one story's, said or published since a day)."""
+    from claimwatch.exports.plover import plover_records
+
+    article_ids = store.story(story)["article_ids"] if story else None
+    rows = store.list_statements(article_ids=article_ids) if story else store.list_statements()
+    claims = store.claims_by_id({row["claim_id"] for row in rows if row["claim_id"]})
+    records = plover_records(rows, claims, f"claimwatch {version('claimwatch')}", _today())
+    return [r for r in records if since is None or (r["date"] or "") >= since.isoformat()]
+
+
+def _today() -> str:
+    return datetime.now(UTC).date().isoformat()

@@ -2,8 +2,15 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from exportkit import source_row, statement_row
+
+from claimwatch import api
+from claimwatch.store import Store
+
+WATCHED = "Kestria is sending troops to Valdoria"
 
 
 @pytest.fixture
@@ -42,3 +49,14 @@ def brief() -> dict:
         ],
         "generated_at": "2026-01-01T00:00:00+00:00",
     }
+
+
+@pytest.fixture(scope="session")
+def sample(tmp_path_factory: pytest.TempPathFactory):
+    """The bundled sample story in a store, with its gazetteer and a watch on its main claim."""
+    path = Path(tmp_path_factory.mktemp("exports")) / "sample.db"
+    gazetteer = api.sample_gazetteer()
+    with Store(str(path)) as store:
+        api.ingest_sample(store, gazetteer=gazetteer)
+        watch = api.add_watch(store, WATCHED, gazetteer)
+        yield store, gazetteer, watch

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+import json
 from collections import Counter
-from pathlib import Path
+from datetime import date
 
-import pytest
 import stix2
 
 from claimwatch import api
@@ -13,19 +13,6 @@ from claimwatch.exports.plover import plover_records
 from claimwatch.exports.schema_org import claim
 from claimwatch.exports.stix import bundle
 from claimwatch.stance.plover import QUAD_CODES
-from claimwatch.store import Store
-
-WATCHED = "Kestria is sending troops to Valdoria"
-
-
-@pytest.fixture(scope="module")
-def sample(tmp_path_factory: pytest.TempPathFactory):
-    path = Path(tmp_path_factory.mktemp("exports")) / "sample.db"
-    gazetteer = api.sample_gazetteer()
-    with Store(str(path)) as store:
-        api.ingest_sample(store, gazetteer=gazetteer)
-        watch = api.add_watch(store, WATCHED, gazetteer)
-        yield store, gazetteer, watch
 
 
 def test_watch_bundle_has_agreeing_and_disagreeing_opinions(sample) -> None:
@@ -64,3 +51,19 @@ def test_plover_records_of_the_sample(sample) -> None:
         assert record["event"][0] in QUAD_CODES
     events = Counter(record["event"][0] for record in records)
     assert events["ACCUSE"] and events["REJECT"]
+
+
+def test_api_exports(sample) -> None:
+    store, gazetteer, watch = sample
+    text = api.export_stix(store, watch["id"], gazetteer)
+    assert text == api.export_stix(store, watch["id"][:8], gazetteer)  # a prefix, and the same bundle again
+    assert json.loads(text)["type"] == "bundle"
+    assert api.export_claim(store, watch["id"], gazetteer)["@type"] == "Claim"
+    review = api.export_claim(store, watch["id"], gazetteer, review_by="Harbour Fact Desk")
+    assert review["@type"] == "ClaimReview" and review["reviewRating"]["ratingValue"] in range(1, 6)
+    everything = api.export_plover(store)
+    later = api.export_plover(store, since=date(2025, 3, 14))
+    assert 0 < len(later) < len(everything)
+    assert all(record["date"] >= "2025-03-14" for record in later)
+    story = api.list_stories(store, gazetteer)[0]
+    assert {r["id"] for r in api.export_plover(store, story=story["id"][:8])} <= {r["id"] for r in everything}

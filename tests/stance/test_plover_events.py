@@ -30,4 +30,5 @@ def test_labels_lead_back_to_their_events() -> None:
     for event in EVENTS.values():
         assert event_for_label(event.label) is event
     assert event_for_label(None) is None
-    assert event_for_label("ACCUSE/allege (CAMEO 112)") is None  # the 112 mode is "disapprove" in the 2021 table
+    assert event_for_label("ACCUSE/allege (CAMEO 112)") is EVENTS["112"]  # an older store's label
+    assert event_for_label("ACCUSE/nonsense (CAMEO 999)") is None

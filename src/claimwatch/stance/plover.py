@@ -39,7 +39,8 @@ EVENTS = {
         PloverEvent("130", "THREATEN"),  # threaten
     )
 }
-_BY_LABEL = {event.label: event for event in EVENTS.values()}
+# Stores made before this table labelled plain accusations with the mode "allege".
+_BY_LABEL = {event.label: event for event in EVENTS.values()} | {"ACCUSE/allege (CAMEO 112)": EVENTS["112"]}
 # The sixteen event categories of the PLOVER 0.8 manual, with their quad code
 # (1 verbal cooperation, 2 material cooperation, 3 verbal conflict, 4 material conflict).
 QUAD_CODES = {
@@ -51,5 +52,5 @@ QUAD_CODES = {
 
 
 def event_for_label(label: str | None) -> PloverEvent | None:
-    """The event a stored label names (None for no event, or a label no longer assigned)."""
+    """The event a stored label names (None for no event, or an unknown label)."""
     return _BY_LABEL.get(label) if label else None
