@@ -458,12 +458,19 @@ def export_claim(
     return claim_review(data, review_by, _today()) if review_by else claim(data)
 
 
-def export_plover(store: Store, story: str | None = None, since: date | None = None) -> list[dict]:
-    """PLOVER event records of the stored statements (one story's, said or published since a day)."""
+def export_plover(
+    store: Store, story: str | None = None, since: date | None = None, watch: str | None = None
+) -> list[dict]:
+    """PLOVER event records of the stored statements (a story's or a watch's; said or published since a day)."""
     from claimwatch.exports.plover import plover_records
+    from claimwatch.stories.watch import watch_statements
 
-    article_ids = store.story(story)["article_ids"] if story else None
-    rows = store.list_statements(article_ids=article_ids) if story else store.list_statements()
+    if watch:
+        rows = watch_statements(store, store.watch(watch))
+    elif story:
+        rows = store.list_statements(article_ids=store.story(story)["article_ids"])
+    else:
+        rows = store.list_statements()
     claims = store.claims_by_id({row["claim_id"] for row in rows if row["claim_id"]})
     records = plover_records(rows, claims, f"claimwatch {version('claimwatch')}", _today())
     return [r for r in records if since is None or (r["date"] or "") >= since.isoformat()]

@@ -67,3 +67,5 @@ def test_api_exports(sample) -> None:
     assert all(record["date"] >= "2025-03-14" for record in later)
     story = api.list_stories(store, gazetteer)[0]
     assert {r["id"] for r in api.export_plover(store, story=story["id"][:8])} <= {r["id"] for r in everything}
+    watched = api.export_plover(store, watch=watch["id"])
+    assert watched and {r["id"] for r in watched} <= {r["id"] for r in everything}
