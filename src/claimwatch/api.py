@@ -439,9 +439,14 @@ def settle_ingest(store: Store, article_ids: list[str], *, with_statements: bool
 
 def export_stix(store: Store, target: str, gazetteer: Gazetteer | None = None, sources: list[str] | None = None) -> str:
     """The STIX 2.1 bundle (JSON text) of a watch or story: docs/exports.md."""
+    return stix_of(brief(store, target, gazetteer, sources))
+
+
+def stix_of(brief_data: dict) -> str:
+    """The STIX 2.1 bundle (JSON text) of a brief."""
     from claimwatch.exports.stix import bundle
 
-    return bundle(brief(store, target, gazetteer, sources)).serialize(pretty=True)
+    return bundle(brief_data).serialize(pretty=True)
 
 
 def export_claim(
@@ -452,10 +457,14 @@ def export_claim(
     review_by: str | None = None,
 ) -> dict:
     """schema.org ``Claim`` JSON-LD of a watch or story, or with ``review_by`` a ``ClaimReview`` dated today."""
+    return claim_of(brief(store, target, gazetteer, sources), review_by)
+
+
+def claim_of(brief_data: dict, review_by: str | None = None) -> dict:
+    """schema.org ``Claim`` JSON-LD of a brief, or with ``review_by`` a ``ClaimReview`` dated today."""
     from claimwatch.exports.schema_org import claim, claim_review
 
-    data = brief(store, target, gazetteer, sources)
-    return claim_review(data, review_by, _today()) if review_by else claim(data)
+    return claim_review(brief_data, review_by, _today()) if review_by else claim(brief_data)
 
 
 def export_plover(
