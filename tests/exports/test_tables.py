@@ -39,6 +39,7 @@ def test_csv_has_a_header_quoted_fields_and_crlf() -> None:
 def test_given_columns_fix_the_order_and_keep_a_header_without_rows() -> None:
     assert parse_csv(render(ROWS, "csv", ["speaker", "id"]))[1] == ["Ilka Marsh", "s1"]
     assert render([], "csv", ["id", "speaker"]) == '"id","speaker"\r\n'
+    assert render([], "csv") == ""
     assert column_order(ROWS) == ["id", "speaker", "content", "conditional", "aliases", "probability", "extra"]
 
 

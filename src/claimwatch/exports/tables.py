@@ -44,6 +44,8 @@ def column_order(rows: Sequence[dict], columns: Iterable[str] | None = None) -> 
 
 def to_csv(rows: Sequence[dict], columns: Iterable[str] | None = None) -> str:
     names = column_order(rows, columns)
+    if not names:
+        return ""  # no rows and no known columns: nothing, not an empty header
     buffer = io.StringIO()
     writer = csv.writer(buffer, quoting=csv.QUOTE_ALL, lineterminator="\r\n")
     writer.writerow(names)
