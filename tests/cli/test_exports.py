@@ -86,6 +86,13 @@ def test_export_plover(cli) -> None:
     story = cli("export", "plover", "--story", stories[0]["id"][:8])
     assert story.exit_code == 0 and story.stdout
     assert cli("export", "plover", "--since", "last week").exit_code == 2
+    assert cli("export", "plover", "--story", "a", "--watch", "b").exit_code == 2
+
+
+def test_export_plover_of_a_watch(cli, sample_db) -> None:
+    result = cli("export", "plover", "--watch", sample_db[1])
+    events = {json.loads(line)["event"][0] for line in result.stdout.splitlines()}
+    assert {"ACCUSE", "REJECT"} <= events
 
 
 def test_statements_as_csv_opens_in_a_spreadsheet(cli) -> None:

@@ -56,6 +56,7 @@ def claim(
 def plover(
     ctx: typer.Context,
     story: Annotated[Optional[str], typer.Option("--story", metavar="ID", help="Only this story's statements.")] = None,
+    watch: Annotated[Optional[str], typer.Option("--watch", metavar="ID", help="Only this watch's statements.")] = None,
     since: Annotated[
         Optional[datetime], typer.Option("--since", formats=["%Y-%m-%d"], help="Only events on or after this day.")
     ] = None,
@@ -63,7 +64,11 @@ def plover(
 ) -> None:
     """PLOVER event records, one JSON object a line: accusations, denials, pledges, threats."""
     settings: Settings = ctx.obj
-    records = settings.using_store(lambda store: api.export_plover(store, story, since.date() if since else None))
+    if story and watch:
+        raise typer.BadParameter("give --story or --watch, not both", param_hint="--story")
+    records = settings.using_store(
+        lambda store: api.export_plover(store, story, since.date() if since else None, watch)
+    )
     emit(render(records, "jsonl"), output)
 
 
