@@ -18,20 +18,6 @@ from claimwatch.stance.certainty import NOT_STATED
 from claimwatch.stance.modality import Modality
 from claimwatch.stance.plover import EVENTS
 
-ACTS = (
-    "asserts",
-    "accuses",
-    "confirms",
-    "assesses",
-    "reports",
-    "investigates",
-    "expresses_concern",
-    "questions",
-    "denies",
-    "retracts",
-    "pledges",
-    "threatens",
-)
 # act -> (CAMEO code, CAMEO code when the content is military)
 CAMEO = {
     "accuses": ("112", "1123"),
