@@ -36,10 +36,11 @@ ALLOWED: dict[str, set[str]] = {
     "eval": STAGES | {"store"},  # clustering runs the production assigner over a temporary store
     "pipeline": STAGES,  # the per-article stages over batches
     "workers": STAGES | {"pipeline"},  # the same batches on Dask
-    "api": STAGES | {"store", "pipeline", "workers"},
-    "web": STAGES | {"store", "api"},
+    "exports": STAGES,
+    "api": STAGES | {"store", "pipeline", "workers", "exports"},
+    "web": STAGES | {"store", "api", "exports"},
     "monitor": STAGES | {"store", "api"},
-    "cli": STAGES | {"store", "api", "eval", "web", "monitor", "workers"},
+    "cli": STAGES | {"store", "api", "exports", "eval", "web", "monitor", "workers"},
     "data": set(),
     "__main__": {"cli"},
 }

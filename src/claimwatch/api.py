@@ -5,7 +5,9 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
 from importlib import resources
+from importlib.metadata import version
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
 
@@ -442,3 +444,55 @@ def settle_ingest(store: Store, *, with_statements: bool = True) -> None:
     for watch in store.watches():
         link_reports(store, watch, pending)
     store.mark_settled(pending)
+
+
+def export_stix(store: Store, target: str, gazetteer: Gazetteer | None = None, sources: list[str] | None = None) -> str:
+    """The STIX 2.1 bundle (JSON text) of a watch or story: docs/exports.md."""
+    return stix_of(brief(store, target, gazetteer, sources))
+
+
+def stix_of(brief_data: dict) -> str:
+    """The STIX 2.1 bundle (JSON text) of a brief."""
+    from claimwatch.exports.stix import bundle
+
+    return bundle(brief_data).serialize(pretty=True)
+
+
+def export_claim(
+    store: Store,
+    target: str,
+    gazetteer: Gazetteer | None = None,
+    sources: list[str] | None = None,
+    review_by: str | None = None,
+) -> dict:
+    """schema.org ``Claim`` JSON-LD of a watch or story, or with ``review_by`` a ``ClaimReview`` dated today."""
+    return claim_of(brief(store, target, gazetteer, sources), review_by)
+
+
+def claim_of(brief_data: dict, review_by: str | None = None) -> dict:
+    """schema.org ``Claim`` JSON-LD of a brief, or with ``review_by`` a ``ClaimReview`` dated today."""
+    from claimwatch.exports.schema_org import claim, claim_review
+
+    return claim_review(brief_data, review_by, _today()) if review_by else claim(brief_data)
+
+
+def export_plover(
+    store: Store, story: str | None = None, since: date | None = None, watch: str | None = None
+) -> list[dict]:
+    """PLOVER event records of the stored statements (a story's or a watch's; said or published since a day)."""
+    from claimwatch.exports.plover import plover_records
+    from claimwatch.stories.watch import watch_statements
+
+    if watch:
+        rows = watch_statements(store, store.watch(watch))
+    elif story:
+        rows = store.list_statements(article_ids=store.story(story)["article_ids"])
+    else:
+        rows = store.list_statements()
+    claims = store.claims_by_id({row["claim_id"] for row in rows if row["claim_id"]})
+    records = plover_records(rows, claims, f"claimwatch {version('claimwatch')}", _today())
+    return [r for r in records if since is None or (r["date"] or "") >= since.isoformat()]
+
+
+def _today() -> str:
+    return datetime.now(UTC).date().isoformat()

@@ -13,7 +13,7 @@ from typing import Annotated, Optional
 import typer
 
 from claimwatch.cli.articles import print_report
-from claimwatch.cli.output import fmt_of, say, show, warn
+from claimwatch.cli.output import FormatOption, fmt_of, say, show, warn
 from claimwatch.cli.settings import SchedulerOption, WorkersOption, dask_processor, fail
 from claimwatch.errors import ClaimwatchError
 
@@ -57,12 +57,13 @@ def describe_added_source(row: dict) -> None:
 def source_list(
     ctx: typer.Context,
     as_json: Annotated[bool, typer.Option("--json", help="Print a JSON list.")] = False,
+    fmt: FormatOption = None,
 ) -> None:
     """The polled sources."""
     from claimwatch.monitor import service
 
     rows = ctx.obj.using_store(service.list_sources)
-    show(rows, fmt_of(as_json), describe_sources)
+    show(rows, fmt_of(as_json, fmt), describe_sources)
 
 
 def describe_sources(rows: list[dict]) -> None:
@@ -248,12 +249,13 @@ def alerts(
     watch: Annotated[Optional[str], typer.Option("--watch", help="Only this watch (id or prefix).")] = None,
     limit: Annotated[Optional[int], typer.Option("--limit", min=1, help="Only the last N.")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print a JSON list.")] = False,
+    fmt: FormatOption = None,
 ) -> None:
     """Past alerts, oldest first."""
     from claimwatch.monitor import service
 
     rows = ctx.obj.using_store(lambda store: service.list_alerts(store, watch, limit))
-    show(rows, fmt_of(as_json), describe_alerts)
+    show(rows, fmt_of(as_json, fmt), describe_alerts)
 
 
 def describe_alerts(rows: list[dict]) -> None:

@@ -10,7 +10,7 @@ import typer
 
 from claimwatch import api
 from claimwatch.cli.articles import print_report
-from claimwatch.cli.output import Column, field, fmt_of, out, render, say, show
+from claimwatch.cli.output import Column, FormatOption, field, fmt_of, out, render, say, show
 from claimwatch.cli.settings import Settings, guarded
 from claimwatch.ingest.sources import DEFAULT_MAX_BYTES
 from claimwatch.store import Store
@@ -26,7 +26,7 @@ ListFlag = Annotated[bool, typer.Option("--json", help="Print a JSON list.")]
 
 
 @app.command()
-def stories(ctx: typer.Context, as_json: ListFlag = False) -> None:
+def stories(ctx: typer.Context, as_json: ListFlag = False, fmt: FormatOption = None) -> None:
     """Stories: reports about one allegation or event across outlets and days."""
     settings: Settings = ctx.obj
     rows = settings.using_store(lambda store: api.list_stories(store, settings.gazetteer()))
@@ -35,7 +35,7 @@ def stories(ctx: typer.Context, as_json: ListFlag = False) -> None:
         field("to", "last_seen", width=10), field("reports"), field("origins", "independent_origins"),
         Column("voices", lambda row: ", ".join(row["voices"][:4])),
     ]
-    render(rows, columns, fmt_of(as_json))
+    render(rows, columns, fmt_of(as_json, fmt))
 
 
 @watch_app.command("add")
@@ -51,10 +51,10 @@ def watch_add(
 
 
 @watch_app.command("list")
-def watch_list(ctx: typer.Context, as_json: ListFlag = False) -> None:
+def watch_list(ctx: typer.Context, as_json: ListFlag = False, fmt: FormatOption = None) -> None:
     """The tracked claims."""
     rows = ctx.obj.using_store(api.list_watches)
-    show(rows, fmt_of(as_json), describe_watches)
+    show(rows, fmt_of(as_json, fmt), describe_watches)
 
 
 def describe_watches(rows: list[dict]) -> None:

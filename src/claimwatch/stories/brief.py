@@ -141,6 +141,7 @@ def _statement_row(statement: dict, source_type: str, status: str, registry: Sou
         "said_on": statement["said_on"],
         "speaker": statement["speaker"],
         "speaker_entity": statement["speaker_entity"],
+        "speaker_type": statement["speaker_type"],
         "role": statement["speaker_role"],
         "country": statement["speaker_country"],
         "act": statement["act"],

@@ -24,7 +24,7 @@ from claimwatch.errors import AmbiguousError, ClaimwatchError, Errors, InputErro
 from claimwatch.gazetteer import load_gazetteer
 from claimwatch.ingest.sources import DEFAULT_MAX_BYTES
 from claimwatch.store import Store
-from claimwatch.web import pages, rest
+from claimwatch.web import exports, pages, rest
 from claimwatch.web.desk import Desk, template_environment
 from claimwatch.web.responses import error_for, error_response, wants_html
 from claimwatch.web.security import OPEN_PATHS, SAFE_METHODS, Access, host_name, new_nonce, security_headers
@@ -75,6 +75,7 @@ def create_app(
     )
     app.state.desk = desk
     app.include_router(rest.router)
+    app.include_router(exports.router)
     app.include_router(pages.router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     _add_error_handlers(app)
