@@ -384,6 +384,15 @@ def brief(store: Store, target: str, gazetteer: Gazetteer | None = None, sources
     return build_brief(store, target, gazetteer or load_gazetteer(), load_registry(sources, store))
 
 
+def positions(store: Store, target: str, gazetteer: Gazetteer | None = None) -> dict:
+    """Where each voice stands on a watch's claim or a story's main claim (id or unique prefix)."""
+    from claimwatch.stories.brief import resolve_target, target_positions
+
+    resolved = resolve_target(store, target)
+    found = target_positions(store, resolved, gazetteer or load_gazetteer())
+    return {"kind": resolved.kind, "id": resolved.id, **found.to_json()}
+
+
 def ingest_documents(
     store: Store,
     documents: Iterable[SourceDocument | InputError],

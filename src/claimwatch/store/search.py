@@ -71,6 +71,16 @@ def search(engine: Engine, words: str, kind: str = "statements", limit: int = 20
     return {"total": total, "items": items}
 
 
+def matching_article_ids(engine: Engine, expression: str) -> list[str] | None:
+    """Ids of the articles matching an FTS5 expression built by the caller from quoted terms;
+    None when the store has no full-text index."""
+    if not available(engine):
+        return None
+    sql = "SELECT a.id FROM articles_fts JOIN articles AS a ON a.rowid = articles_fts.rowid WHERE articles_fts MATCH :q"
+    with engine.connect() as conn:
+        return list(conn.execute(text(sql), {"q": expression}).scalars())
+
+
 def rebuild(engine: Engine) -> None:
     """Re-index every article and statement (after anything that renumbered their rowids)."""
     if not available(engine):

@@ -267,6 +267,19 @@ class Store:
         with self.engine.connect() as conn:
             return [dict(row) for row in conn.execute(query).mappings()]
 
+    def article_ids_with_claims(self, claim_ids: set[str] | frozenset[str]) -> list[str]:
+        """Articles holding a statement that bears on one of ``claim_ids``."""
+        if not claim_ids:
+            return []
+        query = (
+            select(statements.c.article_id)
+            .join(assessments, assessments.c.statement_id == statements.c.id)
+            .where(assessments.c.claim_id.in_(list(claim_ids)))
+            .distinct()
+        )
+        with self.engine.connect() as conn:
+            return list(conn.execute(query).scalars())
+
     def list_claims(self) -> list[dict]:
         with self.engine.connect() as conn:
             return [
