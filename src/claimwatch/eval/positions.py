@@ -1,7 +1,9 @@
 """Positions against hand-labelled gold: who backs and who denies each claim.
 
 The corpus is ingested into a temporary store, each gold claim is added as a watch, and the
-voices the positions put on each side are compared with the gold voices. A predicted voice
+voices the positions put on each side are compared with the gold voices. When a gold claim lists
+the articles its labeller read (``article_ids``), voices heard only in other articles are not
+scored (they are listed as ``unlisted`` in the claim's details): nobody labelled them. A predicted voice
 matches a gold voice when its canonical name equals, or contains as whole words, the gold name
 or one of its aliases (an exact match wins over a containing one, a longer name over a shorter).
 Precision counts the predicted voices on a side that match a gold voice of that side; recall the
@@ -104,10 +106,28 @@ def evaluate_positions(gold_path: Path, corpus: list[str], gazetteer: Gazetteer 
             for item in gold:
                 watch = api.add_watch(store, item["claim"], gazetteer)
                 predicted = api.positions(store, watch["id"], gazetteer)["positions"]
+                read = _statements_read(store, item.get("article_ids") or [])
+                unlisted = [p["voice"] for p in predicted if read is not None and not read & set(p["statements"])]
+                predicted = [p for p in predicted if p["voice"] not in unlisted]
                 outcome = score_claim(item, predicted, sides)
+                outcome["unlisted"] = unlisted
                 flips += outcome["flipped"]
                 per_claim.append(outcome)
     return PositionScores(len(gold), sides, flips, per_claim, time.perf_counter() - started)
+
+
+def _statements_read(store: Store, gold_articles: list[str]) -> set[str] | None:
+    """Ids of the statements in the articles the labeller read (gold ``article_ids``: a store id, or
+    a record id or file name that the article's URL or source contains); None when the gold lists none."""
+    if not gold_articles:
+        return None
+    ids = [
+        article["id"]
+        for article in store.list_articles()
+        if any(g == article["id"] or g in (article.get("url") or "") or (article.get("source") or "").endswith(g)
+               for g in gold_articles)
+    ]
+    return {s["id"] for s in store.list_statements(article_ids=ids)} if ids else set()
 
 
 def score_claim(item: dict, predicted: list[dict], sides: dict[str, SideCounts]) -> dict:

@@ -42,7 +42,7 @@ _DENY_CUES = {"deny", "dismiss", "reject", "refute", "rebuff", "rubbish", "disow
 DENIAL_WORDS = re.compile(
     r"\b(?:fake news|fabricat\w+|groundless|baseless|provocation|smear|false|untrue|not true|no truth|"
     r"lies?\b|nonsense|absurd|propaganda|slander\w*|no (?:evidence|proof|basis)|prejudic\w*|misleading|disinformation|"
-    r"politically motivated)",
+    r"politically motivated|rubbish)",
     re.I,
 )
 # Under a plain verb of saying only an unmistakable denial counts ("a provocation by NATO" is not one).

@@ -35,9 +35,11 @@ RELATED_AT = 0.45
 # Meaning alone, with none of the claim's names in sight, must be this close.
 MEANING_ALONE_AT = 0.62
 # Outside the articles about the claim, a statement must be this close in meaning too.
-OFF_TOPIC_MEANING_AT = 0.42
+OFF_TOPIC_MEANING_AT = 0.5
 # In an article about the claim, a statement naming its actors or its event this much bears on it (weakly).
 WEAK_AT = 0.3
+# A plain assertion backs only when its content says much the same as the claim.
+ASSERTION_MEANING_AT, ASSERTION_EVENTS_AT = 0.4, 0.5
 # Acts that put a claim forward: what a later "the reports" or "them" may point back to.
 ALLEGING_ACTS = frozenset({"accuses", "asserts", "assesses", "confirms", "reports"})
 # Acts that take a side even when the content bears on the claim only weakly.
@@ -70,6 +72,18 @@ _NEGATION = re.compile(
 _VERIFY = re.compile(
     r"\b(?:if (?:true|confirmed|accurate|verified|correct|so)|whether|verify|verif\w+|monitor\w*|"
     r"investigat\w+|look(?:ing)? into|unconfirmed|could not (?:be )?(?:independently )?(?:confirm|verif)\w*)",
+    re.I,
+)
+# Declining to comment takes no side ("declined to comment on ... statements that ...").
+_NO_COMMENT = re.compile(
+    r"\b(?:declin\w*|refus\w*) to (?:comment|confirm or deny|say)|\bno comment\b|\b(?:not|n't) comment\b|"
+    r"\bnothing to add\b",
+    re.I,
+)
+# Words that call what was said untrue, whatever the verb that carries them.
+_UNTRUE = re.compile(
+    r"\b(?:fake news|fabricat\w+|groundless|baseless|not true|untrue|no truth|lies\b|a lie\b|nonsense|rubbish|"
+    r"(?:i|we) disagree|smear campaign|slander\w*|absurd)",
     re.I,
 )
 _HEDGED_TERMS = frozenset({"likely", "very likely", "roughly even chance"})
@@ -288,6 +302,8 @@ def direction(statement: dict, target: ClaimTarget) -> tuple[str, bool, bool, st
         if negated and _negates_claim(content, target):
             return "backs", False, False, f"act:{act}+negated"  # "denied that it had not sent ..."
         return "denies", certainty not in (NOT_STATED, "almost no chance"), False, f"act:{act}"
+    if _NO_COMMENT.search(f"{statement.get('cue') or ''} {content}"):
+        return "neutral", False, False, "no-comment"
     if conditional or re.search(r"\bif (?:true|confirmed|accurate|verified|correct|so)\b", content, re.I):
         return "neutral", False, True, "conditional"
     if act in _NEUTRAL_ACTS or content.rstrip().endswith("?"):
@@ -296,6 +312,8 @@ def direction(statement: dict, target: ClaimTarget) -> tuple[str, bool, bool, st
         return "denies", False, False, "implied:urged"
     if _REFERENCE.search(content) and DENIAL_WORDS.search(content):
         return "denies", False, False, "discredits"  # "his reports are based on prejudices", "the claims are lies"
+    if _UNTRUE.search(content):
+        return "denies", False, False, "calls-untrue"  # "Totally rubbish", "an absolutely baseless case"
     if _VERIFY.search(content) and act not in ("accuses", "confirms"):
         return "neutral", False, False, "verify"
     if certainty in _DOUBTING_TERMS:
@@ -365,10 +383,14 @@ def relate(
     elif referent_score is not None and points_back(content, act):
         basis, strong, score = "anaphora", act in _SIDE_TAKING_ACTS, round(min(referent_score, 0.9), 3)
     elif on_claim and score >= WEAK_AT and (names > 0 or events > 0):
-        basis, strong = "weak", act in _SIDE_TAKING_ACTS
+        basis, strong = "weak", act in _SIDE_TAKING_ACTS or events >= ASSERTION_EVENTS_AT
     else:
         return Relation(statement["id"], "unrelated", score, False, False, "unrelated")
     relation, hedged, conditional, why = direction(statement, target)
+    if relation == "backs" and act in ("asserts", "reports") and basis != "claim" and (
+        meaning < ASSERTION_MEANING_AT and events < ASSERTION_EVENTS_AT
+    ):
+        strong, why = False, f"{why}+aside"  # related facts around the claim, not the claim itself
     if not strong:
         relation, hedged = "neutral", False
     return Relation(statement["id"], relation, score, hedged, conditional, f"{basis}+{why}")

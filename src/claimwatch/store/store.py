@@ -18,7 +18,7 @@ from claimwatch.extract.dates import iso_to_utc
 from claimwatch.records import Article, Assessment, IngestOutcome, Paragraph, Proposition, Statement
 from claimwatch.stance.claims import recipients_agree
 from claimwatch.statements.entities import entity_id, entity_key
-from claimwatch.store import story_rows
+from claimwatch.store import search, story_rows
 from claimwatch.store.schema import (
     article_raw,
     articles,
@@ -279,6 +279,10 @@ class Store:
         )
         with self.engine.connect() as conn:
             return list(conn.execute(query).scalars())
+
+    def articles_matching(self, fts_expression: str) -> list[str] | None:
+        """Ids of the articles matching an FTS5 expression (None without a full-text index)."""
+        return search.matching_article_ids(self.engine, fts_expression)
 
     def list_claims(self) -> list[dict]:
         with self.engine.connect() as conn:

@@ -35,7 +35,6 @@ from claimwatch.stance.positions import (
     voice_positions,
 )
 from claimwatch.store import Store
-from claimwatch.store.search import matching_article_ids
 from claimwatch.stories.watch import claim_matches
 
 LEAD_CHARS = 400
@@ -104,7 +103,7 @@ def _candidate_articles(store: Store, target: ClaimTarget) -> list[str]:
     query = _names_query(target)
     if query is None:
         return sorted(found)
-    ids = matching_article_ids(store.engine, query)
+    ids = store.articles_matching(query)
     if ids is None:  # no full-text index (not SQLite): every article is a candidate
         ids = store.article_ids()
     return sorted(found | set(ids))
@@ -199,8 +198,8 @@ def _context(statement: dict, article: dict | None) -> str:
     if not article:
         return statement["content"]
     body = article["body"]
-    start = body.rfind(". ", 0, statement["start"]) + 1
-    end = body.find(". ", statement["end"])
+    start = body.rfind(". ", 0, min(statement["start"], statement["content_start"])) + 1
+    end = body.find(". ", statement["content_end"])
     return body[start : end if end != -1 else len(body)]
 
 
