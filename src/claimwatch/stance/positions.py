@@ -83,7 +83,7 @@ _NO_COMMENT = re.compile(
 # Words that call what was said untrue, whatever the verb that carries them.
 _UNTRUE = re.compile(
     r"\b(?:fake news|fabricat\w+|groundless|baseless|not true|untrue|no truth|lies\b|a lie\b|nonsense|rubbish|"
-    r"(?:i|we) disagree|smear campaign|slander\w*|absurd)",
+    r"(?:i|we) disagree|smear campaign|slander\w*|absurd|fantas(?:y|ies))",
     re.I,
 )
 _HEDGED_TERMS = frozenset({"likely", "very likely", "roughly even chance"})
@@ -291,8 +291,11 @@ def points_back(content: str, act: str | None) -> bool:
 
 
 # -- direction ------------------------------------------------------------------------------------------
-def direction(statement: dict, target: ClaimTarget) -> tuple[str, bool, bool, str]:
-    """(relation, hedged, conditional, reason) of a statement already known to bear on the claim."""
+def direction(statement: dict, target: ClaimTarget, context_text: str = "") -> tuple[str, bool, bool, str]:
+    """(relation, hedged, conditional, reason) of a statement already known to bear on the claim.
+
+    ``context_text``: the sentence around it ("declined to comment on ..." puts the refusal before the cue).
+    """
     act = statement.get("act") or "asserts"
     content = statement.get("content") or ""
     certainty = statement.get("certainty") or NOT_STATED
@@ -302,7 +305,11 @@ def direction(statement: dict, target: ClaimTarget) -> tuple[str, bool, bool, st
         if negated and _negates_claim(content, target):
             return "backs", False, False, f"act:{act}+negated"  # "denied that it had not sent ..."
         return "denies", certainty not in (NOT_STATED, "almost no chance"), False, f"act:{act}"
-    if _NO_COMMENT.search(f"{statement.get('cue') or ''} {content}"):
+    if _UNTRUE.search(content):
+        return "denies", False, False, "calls-untrue"  # "Totally rubbish", "I will not comment on fantasies"
+    if _NO_COMMENT.search(f"{statement.get('cue') or ''} {content}") or (
+        statement.get("cue_lemma") == "comment" and _NO_COMMENT.search(context_text)
+    ):
         return "neutral", False, False, "no-comment"
     if conditional or re.search(r"\bif (?:true|confirmed|accurate|verified|correct|so)\b", content, re.I):
         return "neutral", False, True, "conditional"
@@ -312,8 +319,6 @@ def direction(statement: dict, target: ClaimTarget) -> tuple[str, bool, bool, st
         return "denies", False, False, "implied:urged"
     if _REFERENCE.search(content) and DENIAL_WORDS.search(content):
         return "denies", False, False, "discredits"  # "his reports are based on prejudices", "the claims are lies"
-    if _UNTRUE.search(content):
-        return "denies", False, False, "calls-untrue"  # "Totally rubbish", "an absolutely baseless case"
     if _VERIFY.search(content) and act not in ("accuses", "confirms"):
         return "neutral", False, False, "verify"
     if certainty in _DOUBTING_TERMS:
@@ -386,7 +391,7 @@ def relate(
         basis, strong = "weak", act in _SIDE_TAKING_ACTS or events >= ASSERTION_EVENTS_AT
     else:
         return Relation(statement["id"], "unrelated", score, False, False, "unrelated")
-    relation, hedged, conditional, why = direction(statement, target)
+    relation, hedged, conditional, why = direction(statement, target, context_text)
     if relation == "backs" and act in ("asserts", "reports") and basis != "claim" and (
         meaning < ASSERTION_MEANING_AT and events < ASSERTION_EVENTS_AT
     ):
@@ -429,13 +434,17 @@ def _position(name: str, entity_id: str | None, rows: list[dict], relations: dic
     days: dict[str, list[Relation]] = {}
     for row in rows:
         days.setdefault(_said_on(row), []).append(relations[row["id"]])
+    acts = {row["id"]: row.get("act") for row in rows}
     sides: list[tuple[str, str, list[Relation]]] = []  # (day, side, relations of that side)
     for day, day_relations in days.items():
         backs = [r for r in day_relations if r.relation == "backs"]
         denies = [r for r in day_relations if r.relation == "denies"]
-        if backs or denies:
-            side, chosen = ("denies", denies) if len(denies) >= len(backs) and denies else ("backs", backs)
-            sides.append((day, side, chosen))
+        if not backs and not denies:
+            continue
+        side, chosen = ("denies", denies) if len(denies) >= len(backs) and denies else ("backs", backs)
+        if sides and sides[-1][1] != side and not _moves(side, chosen, sides, acts):
+            continue
+        sides.append((day, side, chosen))
     changed = [
         {"on": day, "from": previous[1], "to": side, "statement_id": chosen[0].statement_id}
         for previous, (day, side, chosen) in zip(sides, sides[1:], strict=False)
@@ -464,6 +473,15 @@ def _position(name: str, entity_id: str | None, rows: list[dict], relations: dic
         statements=[r["id"] for r in rows],
         changed=changed,
     )
+
+
+def _moves(side: str, chosen: list[Relation], sides: list, acts: dict[str, str | None]) -> bool:
+    """A voice moves when it says so outright (confirms, denies, retracts, accuses) or says the new
+    side at least as often as it said the old one: one stray assertion does not turn a denier."""
+    if any(acts.get(r.statement_id) in _SIDE_TAKING_ACTS for r in chosen):
+        return True
+    before = sum(len(relations) for _, earlier, relations in sides if earlier != side)
+    return len(chosen) >= before
 
 
 def _said_on(statement: dict) -> str:

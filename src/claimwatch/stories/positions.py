@@ -11,7 +11,7 @@ title, its lead, an earlier statement) bears on the claim.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import combinations
 
 import numpy as np
@@ -19,6 +19,7 @@ import numpy as np
 from claimwatch.gazetteer import Gazetteer
 from claimwatch.nlp import load_nlp
 from claimwatch.nlp.embeddings import load_encoder
+from claimwatch.stance.acts import DENIAL_WORDS
 from claimwatch.stance.positions import (
     ALLEGING_ACTS,
     OFF_TOPIC_MEANING_AT,
@@ -40,6 +41,8 @@ from claimwatch.stories.watch import claim_matches
 LEAD_CHARS = 400
 # How far back (characters) "them" or "the reports" looks for the allegation it answers.
 REFERENCE_WINDOW = 600
+# Words a later denial must share with an earlier one (by another voice) to be a quotation of it.
+ECHO_WORDS = 4
 
 
 @dataclass
@@ -160,7 +163,29 @@ def relate_statements(statements: list[dict], articles: dict[str, dict], target:
                 referent_score=_referent(statement, rows, relations, article_score),
                 on_claim=on_claim,
             )
+    _drop_echoes(statements, relations)
     return relations
+
+
+def _drop_echoes(statements: list[dict], relations: dict[str, Relation]) -> None:
+    """A denial that repeats another voice's earlier denial word for word ("Less than two weeks ago it
+    was 'a fabrication from start to finish'") quotes it: it takes no side of its own."""
+    said: list[tuple[str | None, set[tuple[str, ...]]]] = []
+    for statement in sorted(statements, key=lambda s: (s.get("said_on") or "", s["start"])):
+        relation = relations[statement["id"]]
+        if relation.relation != "denies":
+            continue
+        voice = statement.get("speaker_entity") or statement.get("speaker")
+        grams = _denial_grams(statement["content"])
+        if any(other != voice and grams & earlier for other, earlier in said):
+            relations[statement["id"]] = replace(relation, relation="neutral", reason=f"{relation.reason}+echo")
+        said.append((voice, grams))
+
+
+def _denial_grams(content: str) -> set[tuple[str, ...]]:
+    words = [w.casefold() for w in re.findall(r"\w+", content)]
+    grams = {tuple(words[i : i + ECHO_WORDS]) for i in range(len(words) - ECHO_WORDS + 1)}
+    return {gram for gram in grams if DENIAL_WORDS.search(" ".join(gram))}
 
 
 def _referent(statement: dict, rows: list[dict], relations: dict[str, Relation], article_score: float | None):
