@@ -275,7 +275,7 @@ def events_share(target: ClaimTarget, text: str) -> float:
 
 
 def relatedness(meaning: float, names: float, events: float) -> float:
-    return round(MEANING_WEIGHT * max(meaning, 0.0) + NAMES_WEIGHT * names + EVENT_WEIGHT * events, 3)
+    return round(float(MEANING_WEIGHT * max(meaning, 0.0) + NAMES_WEIGHT * names + EVENT_WEIGHT * events), 3)
 
 
 def is_related(meaning: float, names: float, events: float) -> bool:
@@ -386,7 +386,7 @@ def relate(
     elif is_related(meaning, names, events) and (on_claim or meaning >= OFF_TOPIC_MEANING_AT):
         basis, strong = "meaning", True
     elif referent_score is not None and points_back(content, act):
-        basis, strong, score = "anaphora", act in _SIDE_TAKING_ACTS, round(min(referent_score, 0.9), 3)
+        basis, strong, score = "anaphora", act in _SIDE_TAKING_ACTS, round(float(min(referent_score, 0.9)), 3)
     elif on_claim and score >= WEAK_AT and (names > 0 or events > 0):
         basis, strong = "weak", act in _SIDE_TAKING_ACTS or events >= ASSERTION_EVENTS_AT
     else:
