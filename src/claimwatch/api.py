@@ -396,6 +396,17 @@ def positions(store: Store, target: str, gazetteer: Gazetteer | None = None) -> 
     return {"kind": resolved.kind, "id": resolved.id, **found.to_json()}
 
 
+def claim_positions_in_story(
+    store: Store, claim_id: str, article_ids: list[str], gazetteer: Gazetteer | None = None
+) -> list[dict]:
+    """The positions on one stored claim within a story's reports (a column of the claim matrix)."""
+    from claimwatch.stories.positions import claim_positions
+
+    claim = store.claims_by_id({claim_id})[claim_id]
+    found = claim_positions(store, claim["text"], gazetteer or load_gazetteer(), claim=claim, article_ids=article_ids)
+    return [position.to_json() for position in found.positions]
+
+
 def ingest_documents(
     store: Store,
     documents: Iterable[SourceDocument | InputError],

@@ -346,7 +346,9 @@ def test_markdown_has_the_sections(watch_brief: dict) -> None:
     text = render_markdown(watch_brief)
     assert text.startswith(f"# Brief: {WATCH['text']}\n")
     headings = [line for line in text.splitlines() if line.startswith("## ")]
-    assert headings == ["## Key judgments", "## Who says what", "## Status timeline", "## Still unknown", "## Sources"]
+    assert headings == [
+        "## Key judgments", "## Positions", "## Who says what", "## Status timeline", "## Still unknown", "## Sources",
+    ]
     assert f"**Bottom line:** {watch_brief['bottom_line']}" in text
     assert "| date | speaker | role | act | certainty | cond. | outlet | grade | quote |" in text
     assert "- 2025-03-14: **officially confirmed** after National Intelligence Bureau confirms (statement s5)" in text

@@ -286,6 +286,17 @@ def render_markdown(brief: dict) -> str:
         "## Key judgments",
         *[f"- {item}" for item in brief["key_judgments"]],
         "",
+        "## Positions",
+        "",
+        "| voice | stance | hedged / conditional | certainty | first said | last said | statements |",
+        "|---|---|---|---|---|---|---|",
+        *[
+            f"| {_cell(row['voice'])} | {row['stance']} | "
+            f"{'hedged' if row['hedged'] else ('conditional' if row['conditional'] else '')} | {row['certainty']} | "
+            f"{row['first_said_on'] or ''} | {row['last_said_on'] or ''} | {len(row['statements'])} |"
+            for row in brief["positions"]
+        ],
+        "",
         "## Who says what",
         "",
         "| date | speaker | role | act | certainty | cond. | outlet | grade | quote |",
