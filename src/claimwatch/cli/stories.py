@@ -90,7 +90,9 @@ def brief(
 def positions(
     ctx: typer.Context,
     target: Annotated[str, typer.Argument(metavar="WATCH_OR_STORY_ID")],
-    as_json: Annotated[bool, typer.Option("--json", help="Print JSON: positions and each statement's relation.")] = False,
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Print JSON: positions and each statement's relation.")
+    ] = False,
 ) -> None:
     """Who backs, who denies, who takes no side: one row per voice, with its evidence."""
     settings: Settings = ctx.obj

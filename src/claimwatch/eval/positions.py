@@ -100,19 +100,20 @@ def evaluate_positions(gold_path: Path, corpus: list[str], gazetteer: Gazetteer 
     sides = {side: SideCounts() for side in SIDES}
     flips: list[dict] = []
     per_claim = []
-    with tempfile.TemporaryDirectory(prefix="claimwatch-positions-") as folder:
-        with Store(str(Path(folder) / "eval.db")) as store:
-            api.ingest(store, corpus, gazetteer=gazetteer)
-            for item in gold:
-                watch = api.add_watch(store, item["claim"], gazetteer)
-                predicted = api.positions(store, watch["id"], gazetteer)["positions"]
-                read = _statements_read(store, item.get("article_ids") or [])
-                unlisted = [p["voice"] for p in predicted if read is not None and not read & set(p["statements"])]
-                predicted = [p for p in predicted if p["voice"] not in unlisted]
-                outcome = score_claim(item, predicted, sides)
-                outcome["unlisted"] = unlisted
-                flips += outcome["flipped"]
-                per_claim.append(outcome)
+    with tempfile.TemporaryDirectory(prefix="claimwatch-positions-") as folder, Store(
+        str(Path(folder) / "eval.db")
+    ) as store:
+        api.ingest(store, corpus, gazetteer=gazetteer)
+        for item in gold:
+            watch = api.add_watch(store, item["claim"], gazetteer)
+            predicted = api.positions(store, watch["id"], gazetteer)["positions"]
+            read = _statements_read(store, item.get("article_ids") or [])
+            unlisted = [p["voice"] for p in predicted if read is not None and not read & set(p["statements"])]
+            predicted = [p for p in predicted if p["voice"] not in unlisted]
+            outcome = score_claim(item, predicted, sides)
+            outcome["unlisted"] = unlisted
+            flips += outcome["flipped"]
+            per_claim.append(outcome)
     return PositionScores(len(gold), sides, flips, per_claim, time.perf_counter() - started)
 
 

@@ -20,8 +20,9 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import pairwise
 
-import numpy as np
+from spacy.lang.en.stop_words import STOP_WORDS
 
 from claimwatch.gazetteer import Gazetteer
 from claimwatch.gazetteer.model import name_key
@@ -45,11 +46,8 @@ ALLEGING_ACTS = frozenset({"accuses", "asserts", "assesses", "confirms", "report
 # Acts that take a side even when the content bears on the claim only weakly.
 _SIDE_TAKING_ACTS = frozenset({"denies", "retracts", "accuses", "confirms"})
 
-_STOP = frozenset(
-    "a an the is are was were be been being has have had do does did of to in on at by for from with as and or "
-    "that this these those it its their there here than then not no into onto over under about after before "
-    "will would shall should can could may might must says said say".split()
-)
+# Words that carry no event: function words, and verbs of saying (the claim is what is said).
+_STOP = STOP_WORDS | {"says", "said", "say"}
 _WORD = re.compile(r"[^\W\d_][\w'’-]*", re.UNICODE)
 # "the reports", "these claims", "Pakistan's allegation", "such a move": a claim made elsewhere, referred to.
 _REFERENCE = re.compile(
@@ -219,8 +217,8 @@ def _country_names(gazetteer: Gazetteer, code: str) -> set[str]:
         names |= {n.casefold() for n in (country.name, *country.aliases, *(country.seats or ())) if n}
         if country.capital:
             names.add(country.capital.casefold())
-    return {re.sub(r"^the\s+", "", n) for n in names if not (len(n) <= 3 and n.upper() == n.upper() and n.isalpha()
-                                                            and n.casefold() in _STOP)}
+    # "US" as a word is "us": no alias that is a common word
+    return {re.sub(r"^the\s+", "", n) for n in names if n not in _STOP}
 
 
 def _metonym_code(name: str, gazetteer: Gazetteer) -> str | None:
@@ -447,7 +445,7 @@ def _position(name: str, entity_id: str | None, rows: list[dict], relations: dic
         sides.append((day, side, chosen))
     changed = [
         {"on": day, "from": previous[1], "to": side, "statement_id": chosen[0].statement_id}
-        for previous, (day, side, chosen) in zip(sides, sides[1:], strict=False)
+        for previous, (day, side, chosen) in pairwise(sides)
         if previous[1] != side
     ]
     deciding = [r for r in rows if relations[r["id"]].relation != "neutral"] if sides else rows
@@ -496,15 +494,11 @@ def _certainty(rows: list[dict]) -> str:
     return max(terms, key=lambda term: abs((midpoint(term) or 0.5) - 0.5))
 
 
-def cosine_to(vectors: np.ndarray, claim_vector: np.ndarray) -> np.ndarray:
-    return vectors @ claim_vector if len(vectors) else np.zeros(0, dtype=np.float32)
-
-
 __all__ = [
+    "RELATIONS",
     "ClaimTarget",
     "Position",
     "Relation",
-    "RELATIONS",
     "claim_target",
     "direction",
     "points_back",

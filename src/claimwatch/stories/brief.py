@@ -17,10 +17,10 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from claimwatch.errors import StoreError, no_single_match
 from claimwatch.extract.dates import iso_to_utc
 from claimwatch.gazetteer import Gazetteer
+from claimwatch.stance.positions import Relation
 from claimwatch.store import Store
 from claimwatch.stories.grading import SourceRegistry, credibility, outlet_type, voice_type
 from claimwatch.stories.independence import origins
-from claimwatch.stance.positions import Relation
 from claimwatch.stories.positions import ClaimPositions, claim_positions
 from claimwatch.stories.status import OCCASION_STANCE, occasions, status_history
 
@@ -109,7 +109,8 @@ def _watch_for(store: Store, target: str) -> dict | None:
 def _assemble(store, resolved, found, linked_reports, gazetteer, registry) -> dict:
     claim, statements = resolved.claim, found.statements
     article_ids = list(dict.fromkeys([*(s["article_id"] for s in statements), *linked_reports]))
-    reports = sorted(store.articles_by_id(article_ids).values(), key=lambda a: (a["published_utc"] or a["ingested_at"], a["id"]))
+    found_reports = store.articles_by_id(article_ids).values()
+    reports = sorted(found_reports, key=lambda a: (a["published_utc"] or a["ingested_at"], a["id"]))
     origin_of = origins(reports, store.features(article_ids), gazetteer)
     parties = {code for code in (claim.get("actor_code"), claim.get("recipient_code")) if code}
     statements = sorted(statements, key=lambda s: (s["said_on"] or "", _utc(s["published"]), s["start"]))
@@ -122,7 +123,9 @@ def _assemble(store, resolved, found, linked_reports, gazetteer, registry) -> di
         _statement_row(s, types[s["id"]], status, registry, found.relations[s["id"]], stances[s["id"]])
         for s in statements
     ]
-    source_rows = _sources(reports, origin_of, statements, stances, linked_reports, parties, status, gazetteer, registry)
+    source_rows = _sources(
+        reports, origin_of, statements, stances, linked_reports, parties, status, gazetteer, registry
+    )
     positions = [p.to_json() for p in found.positions]
     voices = sorted({p["voice"] for p in positions})
     independent = len(set(origin_of.values()))
@@ -185,7 +188,9 @@ def _statement_row(
     }
 
 
-def _sources(reports, origin_of, statements, stances, linked_reports, parties, status, gazetteer, registry) -> list[dict]:
+def _sources(
+    reports, origin_of, statements, stances, linked_reports, parties, status, gazetteer, registry
+) -> list[dict]:
     by_article: dict[str, list[dict]] = {}
     for statement in statements:
         by_article.setdefault(statement["article_id"], []).append(statement)

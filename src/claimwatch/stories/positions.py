@@ -28,7 +28,6 @@ from claimwatch.stance.positions import (
     Relation,
     claim_target,
     events_share,
-    points_back,
     is_related,
     names_share,
     relate,
