@@ -390,7 +390,7 @@ def relate(
     else:
         return Relation(statement["id"], "unrelated", score, False, False, "unrelated")
     relation, hedged, conditional, why = direction(statement, target, context_text)
-    if relation == "backs" and act in ("asserts", "reports") and basis != "claim" and (
+    if relation == "backs" and act in ("asserts", "reports", "assesses") and basis != "claim" and (
         meaning < ASSERTION_MEANING_AT and events < ASSERTION_EVENTS_AT
     ):
         strong, why = False, f"{why}+aside"  # related facts around the claim, not the claim itself
@@ -413,7 +413,8 @@ def voice_positions(statements: Sequence[dict], relations: dict[str, Relation]) 
 
     A voice's stance is its latest side (backs or denies) on the latest day it took one; neutral
     when it never took one. ``changed`` lists each move from one side to the other, with the day
-    and the statement. Statements said the same day by one voice on both sides settle by majority.
+    and the statement. Statements said the same day by one voice on both sides settle by their summed
+    relatedness (the side it spoke to more closely; ties to denies).
     """
     by_voice: dict[tuple[str, str | None], list[dict]] = {}
     for statement in statements:
@@ -439,7 +440,7 @@ def _position(name: str, entity_id: str | None, rows: list[dict], relations: dic
         denies = [r for r in day_relations if r.relation == "denies"]
         if not backs and not denies:
             continue
-        side, chosen = ("denies", denies) if len(denies) >= len(backs) and denies else ("backs", backs)
+        side, chosen = ("denies", denies) if _weight(denies) >= _weight(backs) and denies else ("backs", backs)
         if sides and sides[-1][1] != side and not _moves(side, chosen, sides, acts):
             continue
         sides.append((day, side, chosen))
@@ -471,6 +472,11 @@ def _position(name: str, entity_id: str | None, rows: list[dict], relations: dic
         statements=[r["id"] for r in rows],
         changed=changed,
     )
+
+
+def _weight(relations: list[Relation]) -> float:
+    """How much a voice said on one side in a day: its statements, each by how closely it bears on the claim."""
+    return sum(r.score for r in relations)
 
 
 def _moves(side: str, chosen: list[Relation], sides: list, acts: dict[str, str | None]) -> bool:

@@ -152,6 +152,10 @@ def relate_statements(statements: list[dict], articles: dict[str, dict], target:
             and content_meaning.get(s["id"], 0.0) >= OFF_TOPIC_MEANING_AT
         ]
         on_claim = lead_score is not None or bool(strong)
+
+        def speaks_of(row: dict) -> bool:
+            return names_share(target, contexts[row["id"]]) > 0 or events_share(target, row["content"]) > 0
+
         article_score = max([lead_score or 0.0, *strong]) if on_claim else None
         for statement in rows:
             relations[statement["id"]] = relate(
@@ -159,7 +163,7 @@ def relate_statements(statements: list[dict], articles: dict[str, dict], target:
                 target,
                 content_meaning.get(statement["id"], 0.0),
                 contexts[statement["id"]],
-                referent_score=_referent(statement, rows, relations, article_score),
+                referent_score=_referent(statement, rows, relations, article_score, speaks_of),
                 on_claim=on_claim,
             )
     _drop_echoes(statements, relations)
@@ -187,13 +191,20 @@ def _denial_grams(content: str) -> set[tuple[str, ...]]:
     return {gram for gram in grams if DENIAL_WORDS.search(" ".join(gram))}
 
 
-def _referent(statement: dict, rows: list[dict], relations: dict[str, Relation], article_score: float | None):
+def _referent(statement: dict, rows: list[dict], relations: dict[str, Relation], article_score: float | None,
+              speaks_of) -> float | None:
     """The relatedness of the allegation "them" or "the reports" points at: the latest one put forward
-    shortly before (in the paragraph), else the one the article is about."""
+    shortly before (in the paragraph) that names something of its own, else the one the article is about.
+
+    "their treatment may amount to crimes against humanity" names nothing: "Beijing denies the
+    allegations" looks past it to the accusation of genocide before it.
+    """
     window_start = statement["start"] - REFERENCE_WINDOW
     for earlier in reversed([r for r in rows if window_start <= r["start"] < statement["start"]]):
         relation = relations.get(earlier["id"])
         if relation is None or earlier.get("act") not in ALLEGING_ACTS or relation.reason.startswith("anaphora"):
+            continue
+        if relation.relation == "unrelated" and not speaks_of(earlier):
             continue
         return None if relation.relation == "unrelated" else relation.score
     return article_score
