@@ -41,17 +41,17 @@ def test_seed_voices(seed_positions: dict, voice: str, stance: str, hedged: bool
     assert row["statements"] and row["first_said_on"]
 
 
-def test_sample_sides_hold(shared) -> None:
+def test_sample_sides_hold() -> None:
     scores = evaluate_positions(DATA / "positions_sample_dev.jsonl", [str(api.sample_corpus_path())],
                                 api.sample_gazetteer()).to_json()
     assert scores["flips"] == 0  # no denier among the backers, no backer among the deniers
-    assert scores["backs"]["f1"] >= 0.6 and scores["denies"]["f1"] >= 0.8
+    assert scores["backs"]["f1"] >= 0.6 and scores["denies"]["f1"] >= 0.8  # measured 0.659 and 0.909
 
 
 def test_voa_dev_floors(shared_path) -> None:
     corpus = shared_path("data/voa/voa_stories.jsonl")
     scores = evaluate_positions(DATA / "positions_voa_dev.jsonl", [str(corpus)]).to_json()
     assert scores["claims"] == 14
-    assert scores["macro_f1"] >= 0.44
-    assert scores["denies"]["f1"] >= 0.44
-    assert scores["flips"] <= 6
+    assert scores["macro_f1"] >= 0.46  # measured 0.5115 (2026-12-03)
+    assert scores["denies"]["f1"] >= 0.44  # measured 0.50
+    assert scores["flips"] <= 4  # measured 3
