@@ -100,15 +100,16 @@ def _same_claim(claim: dict, row: dict) -> bool:
 
 
 def _candidate_articles(store: Store, target: ClaimTarget) -> list[str]:
-    """Articles naming the claim's actors and places (any two), and those holding the same stored claim."""
-    found = set(store.article_ids_with_claims(target.claim_ids)) if target.claim_ids else set()
+    """Articles naming the claim's actors and places (any two, in any of their spellings); for a claim
+    that names none, those holding the same stored claim. A claim key alone can be shared by stories
+    years apart, so it does not widen the search when there are names to search for."""
     query = _names_query(target)
     if query is None:
-        return sorted(found)
+        return sorted(store.article_ids_with_claims(target.claim_ids)) if target.claim_ids else []
     ids = store.articles_matching(query)
     if ids is None:  # no full-text index (not SQLite): every article is a candidate
         ids = store.article_ids()
-    return sorted(found | set(ids))
+    return sorted(ids)
 
 
 def _names_query(target: ClaimTarget) -> str | None:
