@@ -33,7 +33,8 @@ ALLOWED: dict[str, set[str]] = {
     "statements": READING,
     "stance": READING | {"statements"},
     "stories": STAGES | {"store"},
-    "eval": STAGES | {"store"},  # clustering runs the production assigner over a temporary store
+    # clustering runs the production assigner over a temporary store; positions ingest and ask through the API
+    "eval": STAGES | {"store", "api"},
     "api": STAGES | {"store"},
     "web": STAGES | {"store", "api"},
     "monitor": STAGES | {"store", "api"},
