@@ -33,7 +33,7 @@ ALLOWED: dict[str, set[str]] = {
     "statements": READING,
     "stance": READING | {"statements"},
     "stories": STAGES | {"store"},
-    "eval": STAGES | {"store"},  # clustering runs the production assigner over a temporary store
+    "eval": STAGES | {"store", "api"},  # clustering runs the production assigner over a temporary store
     "pipeline": STAGES,  # the per-article stages over batches
     "workers": STAGES | {"pipeline"},  # the same batches on Dask
     "exports": STAGES,

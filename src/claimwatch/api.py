@@ -389,6 +389,26 @@ def brief(store: Store, target: str, gazetteer: Gazetteer | None = None, sources
     return build_brief(store, target, gazetteer or load_gazetteer(), load_registry(sources, store))
 
 
+def positions(store: Store, target: str, gazetteer: Gazetteer | None = None) -> dict:
+    """Where each voice stands on a watch's claim or a story's main claim (id or unique prefix)."""
+    from claimwatch.stories.brief import resolve_target, target_positions
+
+    resolved = resolve_target(store, target)
+    found = target_positions(store, resolved, gazetteer or load_gazetteer())
+    return {"kind": resolved.kind, "id": resolved.id, **found.to_json()}
+
+
+def claim_positions_in_story(
+    store: Store, claim_id: str, article_ids: list[str], gazetteer: Gazetteer | None = None
+) -> list[dict]:
+    """The positions on one stored claim within a story's reports (a column of the claim matrix)."""
+    from claimwatch.stories.positions import claim_positions
+
+    claim = store.claims_by_id({claim_id})[claim_id]
+    found = claim_positions(store, claim["text"], gazetteer or load_gazetteer(), claim=claim, article_ids=article_ids)
+    return [position.to_json() for position in found.positions]
+
+
 def ingest_documents(
     store: Store,
     documents: Iterable[SourceDocument | InputError],

@@ -62,6 +62,7 @@ class Errors(metaclass=ErrorsWithCodes):
         "the benchmark folder {path} has no {missing}; point --zyte at the folder holding ground-truth.json and html/."
     )
     E302 = "the folder {path} has no {missing}; point the option at the data set's folder."
+    E303 = "line {line} is not a gold claim ({reason}); see docs/positions.md for the format."
     # Monitoring: sources, fetching, feeds, alerts (claimwatch.monitor)
     E401 = "only http and https URLs can be fetched, not '{url}'."
     E402 = (

@@ -126,7 +126,9 @@ def test_monitor_ingests_refuses_and_alerts_once(server, db, tmp_path, sample_ga
         assert articles[server.url("/a/meridian.txt")]["outlet"] == "Meridian Wire"  # the <source>, not the digest
         assert not any(row["outlet"] == "Daily Digest" for row in articles.values())
         first_alerts = state.alerts()
-        assert [a["payload"]["change"]["to"] for a in first_alerts if a["kind"] == "status"] == ["contested"]
+        # The think tank's satellite imagery (Harbor Post) backs the accusation from another origin and country:
+        # corroborated, which beats the Citadel's denial (docs/grading.md).
+        assert [a["payload"]["change"]["to"] for a in first_alerts if a["kind"] == "status"] == ["corroborated"]
         assert any(a["kind"] == "voice" and a["payload"]["change"]["act"] == "denies" for a in first_alerts)
 
         status = {row["id"]: row for row in state.sources()}
@@ -148,7 +150,7 @@ def test_monitor_ingests_refuses_and_alerts_once(server, db, tmp_path, sample_ga
                          and a["payload"]["change"]["to"] == "officially confirmed"]
         assert len(confirmations) == 1
         confirmation = confirmations[0]["payload"]
-        assert confirmation["change"]["from"] == "contested"
+        assert confirmation["change"]["from"] == "corroborated"
         assert confirmation["change"]["cause"]["speaker"] == "National Intelligence Bureau"
         assert confirmation["bottom_line"].startswith("It is almost certain")
         assert confirmation["key_judgments"]

@@ -19,6 +19,29 @@ eval_app = typer.Typer(help="Score claimwatch's stages on public benchmarks.", n
 train_app = typer.Typer(help="Train claimwatch's models from public data sets.", no_args_is_help=True)
 
 
+@eval_app.command("positions")
+def eval_positions(
+    ctx: typer.Context,
+    gold: Annotated[Path, typer.Option("--gold", help="Gold claims, JSON Lines (format: docs/positions.md).")],
+    corpus: Annotated[list[str], typer.Option("--corpus", help="Articles to ingest (repeatable).")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+) -> None:
+    """Who backs and who denies each gold claim: P/R/F1 per side, macro F1 and flips."""
+    from claimwatch.eval.positions import evaluate_positions
+
+    gazetteer = ctx.obj.gazetteer()
+    _report_scores(lambda: evaluate_positions(gold, corpus, gazetteer).to_json(), as_json, _print_position_scores)
+
+
+def _print_position_scores(data: dict) -> None:
+    backs, denies = data["backs"], data["denies"]
+    out.print(
+        f"claims {data['claims']}  backs P {backs['p']:.3f} R {backs['r']:.3f} F1 {backs['f1']:.3f}  "
+        f"denies P {denies['p']:.3f} R {denies['r']:.3f} F1 {denies['f1']:.3f}  "
+        f"macro F1 {data['macro_f1']:.3f}  flips {data['flips']}"
+    )
+
+
 @eval_app.command("extraction")
 def eval_extraction(
     zyte: Annotated[Path, typer.Option("--zyte", help="Folder with ground-truth.json and html/.")],

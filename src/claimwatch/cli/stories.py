@@ -87,6 +87,32 @@ def brief(
     print(render_brief(data, fmt))
 
 
+@app.command()
+def positions(
+    ctx: typer.Context,
+    target: Annotated[str, typer.Argument(metavar="WATCH_OR_STORY_ID")],
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Print JSON: positions and each statement's relation.")
+    ] = False,
+) -> None:
+    """Who backs, who denies, who takes no side: one row per voice, with its evidence."""
+    settings: Settings = ctx.obj
+    data = settings.using_store(lambda store: api.positions(store, target, settings.gazetteer()))
+    show(data, fmt_of(as_json), describe_positions)
+
+
+def describe_positions(data: dict) -> None:
+    say(f"{data['kind']} {data['id']}: {data['claim']}")
+    columns = [
+        field("voice"), field("stance"),
+        Column("how", lambda row: "hedged" if row["hedged"] else ("conditional" if row["conditional"] else "")),
+        field("certainty"), field("first", "first_said_on"), field("last", "last_said_on"),
+        Column("statements", lambda row: str(len(row["statements"]))),
+        Column("moved", lambda row: "; ".join(f"{m['from']}->{m['to']} {m['on']}" for m in row["changed"])),
+    ]
+    render(data["positions"], columns)
+
+
 def render_brief(data: dict, fmt: str) -> str:
     from claimwatch.stories.brief import render_html, render_markdown  # Jinja2 templates: only when asked
 

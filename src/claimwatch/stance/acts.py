@@ -28,9 +28,11 @@ CAMEO = {
     "threatens": ("130", "130"),
 }
 _DENY_CUES = {"deny", "dismiss", "reject", "refute", "rebuff", "rubbish", "disown", "contradict", "dispute"}
-_DENY_WORDS = re.compile(
+# Words that call a claim untrue ("fake news", "baseless", "propaganda"): also read by stance/positions.py.
+DENIAL_WORDS = re.compile(
     r"\b(?:fake news|fabricat\w+|groundless|baseless|provocation|smear|false|untrue|not true|no truth|"
-    r"lies?\b|nonsense|absurd|propaganda|slander\w*|no (?:evidence|proof|basis))",
+    r"lies?\b|nonsense|absurd|propaganda|slander\w*|no (?:evidence|proof|basis)|prejudic\w*|misleading|disinformation|"
+    r"politically motivated|rubbish)",
     re.I,
 )
 # Under a plain verb of saying only an unmistakable denial counts ("a provocation by NATO" is not one).
@@ -88,7 +90,7 @@ def _act(statement: Statement, modality: Modality) -> str:
     lemma = statement.cue_lemma or ""
     content = statement.content.text
     scope = f"{statement.cue.text if statement.cue else ''} {content}"
-    if lemma in _DENY_CUES or (lemma in ("call", "describe") and _DENY_WORDS.search(content)):
+    if lemma in _DENY_CUES or (lemma in ("call", "describe") and DENIAL_WORDS.search(content)):
         return "denies"
     if lemma in _SAYING and _FLAT_DENIAL.search(content):
         return "denies"

@@ -142,6 +142,41 @@ def match_condition(engine: Engine, table: str, words: str) -> ColumnElement:
     """A WHERE clause on ``table`` (articles or statements): its rows whose text has every word."""
     if table not in KINDS:
         raise ValueError(table)
+def matching_article_ids(engine: Engine, expression: str) -> list[str] | None:
+    """Ids of the articles matching a boolean expression of quoted terms built by a stage (not user
+    input): ``"term"``, ``"term"*`` (prefix), ``AND``, ``OR`` and parentheses, FTS5's syntax, which is
+    translated for PostgreSQL's ``to_tsquery``; None when the store has no full-text index."""
+    if not available(engine):
+        return None
+    if engine.dialect.name == "postgresql":
+        sql = f"SELECT id FROM articles WHERE {PG_COLUMN} @@ {_PG_QUERY}"
+        params = {"query": _as_ts_query(expression)}
+    else:
+        sql = "SELECT a.id FROM articles_fts JOIN articles AS a ON a.rowid = articles_fts.rowid WHERE articles_fts MATCH :query"
+        params = {"query": expression}
+    with engine.connect() as conn:
+        return list(conn.execute(text(sql), params).scalars())
+
+
+_EXPRESSION_PART = re.compile(r'"([^"]*)"(\*?)|\bAND\b|\bOR\b|[()]')
+
+
+def _as_ts_query(expression: str) -> str:
+    parts = []
+    for match in _EXPRESSION_PART.finditer(expression):
+        word = match.group(0)
+        if word == "AND":
+            parts.append("&")
+        elif word == "OR":
+            parts.append("|")
+        elif word in "()":
+            parts.append(word)
+        else:
+            tokens = [f"'{token}'" for token in _TOKEN.findall(match.group(1))] or ["''"]
+            parts.append("(" + " <-> ".join(tokens) + (":*" if match.group(2) else "") + ")")
+    return " ".join(parts)
+
+
     if not available(engine):
         raise StoreError(Errors.E206.format(dialect=engine.dialect.name))
     if engine.dialect.name == "postgresql":

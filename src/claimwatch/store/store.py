@@ -20,7 +20,7 @@ from sqlalchemy.exc import IntegrityError, OperationalError
 from claimwatch.errors import AmbiguousError, Errors, NotFoundError, StoreError, no_single_match
 from claimwatch.extract.dates import iso_to_utc
 from claimwatch.records import Article, Assessment, IngestOutcome, Paragraph, SettledRows, Statement
-from claimwatch.store import story_rows
+from claimwatch.store import search, story_rows
 from claimwatch.store.schema import (
     article_raw,
     articles,
@@ -305,6 +305,22 @@ class Store:
             | statements.c.speaker_entity.icontains(speaker, autoescape=True)
             | statements.c.speaker_entity_id.in_(named)
         )
+    def article_ids_with_claims(self, claim_ids: set[str] | frozenset[str]) -> list[str]:
+        """Articles holding a statement that bears on one of ``claim_ids``."""
+        if not claim_ids:
+            return []
+        query = (
+            select(statements.c.article_id)
+            .join(assessments, assessments.c.statement_id == statements.c.id)
+            .where(assessments.c.claim_id.in_(list(claim_ids)))
+            .distinct()
+        )
+        with self.engine.connect() as conn:
+            return list(conn.execute(query).scalars())
+
+    def articles_matching(self, fts_expression: str) -> list[str] | None:
+        """Ids of the articles matching an FTS5 expression (None without a full-text index)."""
+        return search.matching_article_ids(self.engine, fts_expression)
 
     def list_claims(self) -> list[dict]:
         with self.engine.connect() as conn:

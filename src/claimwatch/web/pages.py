@@ -81,9 +81,10 @@ def watch_page(request: Request, desk: DeskDep, watch_id: str) -> HTMLResponse:
 
 def _dossier(request: Request, brief: dict, **context) -> HTMLResponse:
     counts = Counter(row["act"] for row in brief["statements"])
+    links = {row["id"]: row["link"] for row in brief["statements"]}
     return render(
         request, "dossier.html", brief=brief, points=timeline_points(brief["statements"]), act_counts=counts,
-        symbols=ACT_SYMBOLS, colours=CERTAINTY_COLOURS, **context,
+        symbols=ACT_SYMBOLS, colours=CERTAINTY_COLOURS, statement_links=links, **context,
     )
 
 
@@ -93,7 +94,12 @@ def matrix_page(request: Request, desk: DeskDep, story_id: str) -> HTMLResponse:
     rows = desk.store.list_statements(article_ids=story["article_ids"])
     texts = queries.claim_texts(desk.store, {row["claim_id"] for row in rows if row["claim_id"]})
     summary = desk.cached(("summary", story["id"]), lambda: api.story_summary(desk.store, story, desk.gazetteer))
-    return render(request, "matrix.html", story=summary, matrix=claim_matrix(rows, texts))
+
+    def positions_of(claim_id: str) -> list[dict]:
+        return api.claim_positions_in_story(desk.store, claim_id, story["article_ids"], desk.gazetteer)
+
+    matrix = desk.cached(("matrix", story["id"]), lambda: claim_matrix(rows, texts, positions_of))
+    return render(request, "matrix.html", story=summary, matrix=matrix)
 
 
 # -- articles and speakers --------------------------------------------------------------------------
