@@ -142,6 +142,21 @@ def match_condition(engine: Engine, table: str, words: str) -> ColumnElement:
     """A WHERE clause on ``table`` (articles or statements): its rows whose text has every word."""
     if table not in KINDS:
         raise ValueError(table)
+    if not available(engine):
+        raise StoreError(Errors.E206.format(dialect=engine.dialect.name))
+    if engine.dialect.name == "postgresql":
+        query = ts_query(words)
+        if query is None:
+            return literal_column("0") == 1
+        config = literal_column(f"'{PG_CONFIG}'")  # a constant, so the planner reads the GIN index
+        return literal_column(f"{table}.{PG_COLUMN}").op("@@")(func.to_tsquery(config, query))
+    query = fts_query(words)
+    if query is None:
+        return literal_column("0") == 1
+    matches = text(f"SELECT rowid FROM {table}_fts WHERE {table}_fts MATCH :fts").bindparams(fts=query)
+    return literal_column(f"{table}.rowid").in_(matches)
+
+
 def matching_article_ids(engine: Engine, expression: str) -> list[str] | None:
     """Ids of the articles matching a boolean expression of quoted terms built by a stage (not user
     input): ``"term"``, ``"term"*`` (prefix), ``AND``, ``OR`` and parentheses, FTS5's syntax, which is
@@ -152,7 +167,10 @@ def matching_article_ids(engine: Engine, expression: str) -> list[str] | None:
         sql = f"SELECT id FROM articles WHERE {PG_COLUMN} @@ {_PG_QUERY}"
         params = {"query": _as_ts_query(expression)}
     else:
-        sql = "SELECT a.id FROM articles_fts JOIN articles AS a ON a.rowid = articles_fts.rowid WHERE articles_fts MATCH :query"
+        sql = (
+            "SELECT a.id FROM articles_fts JOIN articles AS a ON a.rowid = articles_fts.rowid"
+            " WHERE articles_fts MATCH :query"
+        )
         params = {"query": expression}
     with engine.connect() as conn:
         return list(conn.execute(text(sql), params).scalars())
@@ -175,21 +193,6 @@ def _as_ts_query(expression: str) -> str:
             tokens = [f"'{token}'" for token in _TOKEN.findall(match.group(1))] or ["''"]
             parts.append("(" + " <-> ".join(tokens) + (":*" if match.group(2) else "") + ")")
     return " ".join(parts)
-
-
-    if not available(engine):
-        raise StoreError(Errors.E206.format(dialect=engine.dialect.name))
-    if engine.dialect.name == "postgresql":
-        query = ts_query(words)
-        if query is None:
-            return literal_column("0") == 1
-        config = literal_column(f"'{PG_CONFIG}'")  # a constant, so the planner reads the GIN index
-        return literal_column(f"{table}.{PG_COLUMN}").op("@@")(func.to_tsquery(config, query))
-    query = fts_query(words)
-    if query is None:
-        return literal_column("0") == 1
-    matches = text(f"SELECT rowid FROM {table}_fts WHERE {table}_fts MATCH :fts").bindparams(fts=query)
-    return literal_column(f"{table}.rowid").in_(matches)
 
 
 def rebuild(engine: Engine) -> None:

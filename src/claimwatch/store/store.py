@@ -305,6 +305,7 @@ class Store:
             | statements.c.speaker_entity.icontains(speaker, autoescape=True)
             | statements.c.speaker_entity_id.in_(named)
         )
+
     def article_ids_with_claims(self, claim_ids: set[str] | frozenset[str]) -> list[str]:
         """Articles holding a statement that bears on one of ``claim_ids``."""
         if not claim_ids:
