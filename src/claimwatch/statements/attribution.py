@@ -6,7 +6,10 @@ Rules over spaCy's dependency parse, one per construction:
 - a speech verb in a side clause of a quote: "He said, "..."" / ""...," he added";
 - a reported act with an object: "accused North Korea of sending troops", "dismissed them as ...";
 - "according to X, ...";
-- evidence verbs with a non-source subject: "The latest developments suggest ..." (the outlet's voice).
+- evidence verbs with a non-source subject: "The latest developments suggest ..." (the outlet's voice);
+- documents are not voices: "Amnesty's report said ..." is Amnesty's statement, "a report by the U.N.
+  found ..." the U.N.'s; a document with no author ("the report said", "first reports of combat
+  suggest") is relayed in the outlet's voice.
 
 Quotes adjacent to a cue become its content, across sentences and paragraphs.
 """
@@ -14,7 +17,7 @@ Quotes adjacent to a cue become its content, across sentences and paragraphs.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
@@ -60,8 +63,39 @@ def _in_sentence(sentence: Span, quotes: list[Quote]) -> list[Attribution]:
         else:
             continue
         if attribution is not None and attribution.content_end > attribution.content_start:
-            results.append(attribution)
+            results.append(_document_voice(attribution))
     return results
+
+
+def _document_voice(attribution: Attribution) -> Attribution:
+    """A document's words are its author's, or else the outlet's (which relays them)."""
+    head = attribution.source_head
+    if head is None or attribution.outlet_voice or not _is_document(head):
+        return attribution
+    author = _document_author(head)
+    if author is None:
+        return replace(attribution, outlet_voice=True)
+    return replace(attribution, source=_mention(author), source_head=author)
+
+
+def _document_author(document: Token) -> Token | None:
+    """ "Amnesty's report", "its research", "the OECD report", "a report by the U.N.", "data from the agency"."""
+    for child in document.children:
+        if child.dep_ == "poss" or (child.dep_ in ("compound", "nmod") and _is_named(child)):
+            return child
+        if child.dep_ == "prep" and child.lower_ in ("by", "from", "of"):
+            author = next((t for t in child.children if t.dep_ == "pobj" and _is_named(t)), None)
+            if author is not None:
+                return author
+    return None
+
+
+def _is_document(token: Token) -> bool:
+    return token.lemma_.lower() in lexicon.DOCUMENT_NOUNS
+
+
+def _is_named(token: Token) -> bool:
+    return token.ent_type_ in ("ORG", "GPE", "PERSON", "NORP") or token.pos_ == "PROPN"
 
 
 # -- speech verbs -----------------------------------------------------------------------
@@ -90,8 +124,8 @@ def _speech_verb(cue: Token, sentence: Span, quotes: list[Quote]) -> Attribution
         return Attribution(sentence, cue_span, lemma, source, subject, *content, rule="outlet", outlet_voice=True)
     if subject is None or (lemma not in lexicon.SPEECH_VERBS and lemma not in lexicon.ACT_VERBS):
         return None
-    if _is_evidence(subject) and lemma not in ("report", "show", "find"):
-        return None
+    if _is_evidence(subject) and lemma not in ("report", "show", "find") and not _is_document(subject):
+        return None  # "prices rose, traders said" is not the prices' statement; "the report said" is relayed
     if quote is not None and (clause is None or _inside(clause, quote) or cue.dep_ in ("parataxis", "advcl")):
         end = _continued_quote_end(quote, quotes, doc_text(cue.doc), sentence.end_char)
         return Attribution(sentence, cue_span, lemma, source, subject, quote.start, end, rule="quote")
@@ -249,10 +283,12 @@ def _mention(head: Token) -> Span:
 
 
 def _is_evidence(subject: Token) -> bool:
-    """A subject that is evidence, not a voice: "developments", "the data" (no person, group or name)."""
+    """A subject that is evidence, not a voice: "developments", "the data" (no person, group, name or author)."""
     if subject.ent_type_ or subject.pos_ in ("PROPN", "PRON"):
         return False
     lemma = subject.lemma_.lower()
+    if lemma in lexicon.DOCUMENT_NOUNS:
+        return _document_author(subject) is None  # "the OECD report": the OECD speaks (_document_voice)
     return lemma not in lexicon.ROLE_NOUNS and lemma not in lexicon.ORGANIZATION_NOUNS and lemma not in _VOICE_NOUNS
 
 
@@ -280,17 +316,9 @@ _VOICE_NOUNS = frozenset(
         "critics",
         "supporter",
         "supporters",
-        "report",
-        "reports",
         "media",
         "newspaper",
         "outlet",
-        "poll",
-        "polls",
-        "survey",
-        "study",
-        "document",
-        "documents",
     ]
 )
 

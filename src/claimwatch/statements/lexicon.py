@@ -83,5 +83,15 @@ PERSON_PRONOUNS = {"he": "male", "him": "male", "his": "male", "she": "female", 
 GROUP_PRONOUNS = frozenset({"they", "them", "it", "its", "their"})
 FIRST_PERSON = frozenset({"i", "we", "me", "us"})
 
+# Things that carry words but do not speak: a report, a study, images, "the latest developments". Their
+# author is the voice ("Amnesty's report", "a report by the U.N."); without one the outlet relays them.
+DOCUMENT_NOUNS = _words(
+    """
+    report study poll survey document data datum figure statistic research analysis review assessment finding
+    result image footage video photo photograph picture record census evidence development paper memo
+    dossier filing indictment factbook charter
+    """
+)
+
 # Mentions that name no source at all.
 NON_SOURCES = frozenset({"it", "there", "this", "that", "which", "what", "who", "one"})

@@ -6,13 +6,24 @@ Within one article: a surname or a variant spelling resolves to the full name me
 minister" to the latest speaker with that role, "the Kremlin" to Russia's government and
 "Seoul" to South Korea. Titles before a name give the role and, by nationality
 adjective or institution, the country.
+
+Fragments are not voices: "whose foreign ministry" is the foreign ministry of the noun the
+relative clause describes ("Pakistan, whose foreign ministry said" -> Pakistan's Foreign
+Ministry), "its army" the army of the organisation or country last named, "his office" the
+person. Institutions of a state are named "<Country>'s <Institution>" ("the Nigerian military"
+-> Nigeria's Military), a government "Government of <Country>"; a bare "the military", "the
+government" or "the ministry" is the last such body named in the article, or else the
+institution of the country the article is about (the country its places and nationalities name
+most often, the dateline counting once).
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass, replace
+from functools import cached_property
 
 from spacy.tokens import Doc, Span, Token
 
@@ -23,6 +34,27 @@ from claimwatch.statements import lexicon
 
 _DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "another", "some", "his", "her", "its", "their"}
 _HONORIFICS = {"dr", "mr", "mrs", "ms", "prof", "sir", "dame"}  # "Dr. Ivo Maranek": no role, no affiliation
+_POSSESSIVE_DETERMINERS = {"whose", "its", "their", "his", "her"}
+# Kinds of body: a description ("the spy agency") stands for a body named before only of its own kind.
+_BODY_KINDS = {
+    "government": {"government", "administration", "cabinet", "executive", "presidency", "kremlin"},
+    "military": {"military", "army", "navy", "forces", "force", "troops", "command"},
+    "ministry": {"ministry", "department"},
+    "office": {"office"},
+    "intelligence": {"agency", "service", "bureau", "directorate", "intelligence", "spy"},
+    "police": {"police"},
+    "legislature": {"parliament", "assembly", "congress", "senate", "legislature"},
+    "court": {"court", "tribunal"},
+}
+# Kinds every state has: a bare "the military" with no such body named is the article's country's.
+SUBJECTS = ("nsubj", "nsubjpass")
+# Words of a state body's generic name ("the Foreign Ministry", "Defense Ministry"): the country makes it unique.
+_GENERIC_BODY_WORDS = {
+    "foreign", "defense", "defence", "interior", "finance", "justice", "health", "affairs", "ministry", "military",
+    "army", "navy", "air", "force", "forces", "armed", "police", "government", "presidential", "office", "spy",
+    "agency", "intelligence", "ministry's", "election", "commission",
+}
+_STATE_KINDS = {"government", "military", "ministry", "office", "intelligence", "police", "legislature"}
 
 
 def person_key(name: str) -> str:
@@ -201,12 +233,20 @@ class SpeakerResolver:
         lower = head.lower_
         if head.pos_ == "PRON" or lower in lexicon.PERSON_PRONOUNS or lower in lexicon.GROUP_PRONOUNS:
             return self._pronoun(mention, lower)
-        metonym = self.gazetteer.metonym(mention.text)
+        metonym = self.gazetteer.metonym(_clean_name(mention.text))
         if metonym is not None:
             country, government = metonym
             name = f"Government of {country.name}" if government else country.name
             return Known(name, "government" if government else "country", None, None, country.code), None
-        people = [ent for ent in mention.ents if ent.label_ == "PERSON"]  # the one holding the head first
+        named = next((c for c in head.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"), None)
+        if named is not None and head.lemma_.lower() in lexicon.ROLE_NOUNS:
+            return self._person(_mention_span(named), mention), None  # "Selmara's defence minister, Jun Hae-ryong"
+        possessive = next((c for c in head.children if c.dep_ == "poss" and c.lower_ in _POSSESSIVE_DETERMINERS), None)
+        if possessive is not None:
+            return self._possessed(mention, head, possessive)
+        if (institution := self._institution(mention, head)) is not None:
+            return institution
+        people = [ent for ent in mention.ents if ent.label_ == "PERSON" and not self._is_place(ent.text)]
         person = next((ent for ent in people if ent.start <= head.i < ent.end), people[0] if people else None)
         if person is None and head.pos_ == "PROPN" and person_key(head.text) in self.people:
             person = mention[head.i - mention.start : head.i - mention.start + 1]
@@ -227,11 +267,12 @@ class SpeakerResolver:
             if names[0].label_ == "ORG":
                 org = names[0]  # "NATO officials", "Alliance governments"
         if org is not None and org.label_ == "GPE":
-            code = self.gazetteer.country_code(org.text) or self.gazetteer.alpha3(org.text)
+            code = self.gazetteer.country_code(_clean_name(org.text)) or self.gazetteer.alpha3(_clean_name(org.text))
             if code and self.gazetteer.country(code):
                 return Known(self.gazetteer.country(code).name, "country", None, None, code), None
         if org is None and _is_definite_org_description(mention, head):
-            described = self._organization_described(head)  # "the spy agency": the bureau that spoke before
+            kind = _body_kind(head.lemma_.lower()) or "body"
+            described = self._body_described(mention, head, kind)  # "the group": the one that spoke before
             if described is not None:
                 return described
         acronym = head.pos_ == "PROPN" and head.text.isupper() and 2 <= len(head.text) <= 6  # "the OBGS"
@@ -257,9 +298,151 @@ class SpeakerResolver:
         label = ("PERSON",) if wants_person else ("ORG", "GPE")
         for ent in reversed(candidates):
             if ent.label_ in label:
-                known = self._person(ent, ent) if ent.label_ == "PERSON" else self._organization(ent, ent)
-                return known, span_of(ent)
+                if ent.label_ == "PERSON":
+                    return self._person(ent, ent), span_of(ent)
+                return self._country(ent) or self._organization(ent, ent), span_of(ent)
         return Known(mention.text, "group"), None
+
+    def _country(self, ent: Span) -> Known | None:
+        """A place name as a voice: its country ("the United States", "Pakistan")."""
+        code = self.gazetteer.country_code(_clean_name(ent.text))
+        country = self.gazetteer.country(code) if code and ent.label_ == "GPE" else None
+        return Known(country.name, "country", None, None, code, span_of(ent)) if country else None
+
+    def _is_place(self, name: str) -> bool:
+        """"Selmara's" or "Selmaran" tagged as a person: a country or its people, not someone."""
+        return self.gazetteer.country_code(_possessor(_clean_name(name))) is not None
+
+    def _possessed(self, mention: Span, head: Token, possessive: Token) -> tuple[Known, TextSpan | None]:
+        """"whose foreign ministry", "its army", "their spokesman", "his office": the owner speaks through it."""
+        if possessive.lower_ == "whose":
+            owner = self._antecedent(possessive)
+            if owner is None:
+                return Known(_clean_name(mention.text), "group"), None
+            known, _ = self._resolve_known(_mention_span(owner), owner)
+            resolved_from = span_of(_mention_span(owner))
+        elif possessive.lower_ in ("its", "their") and (owner := self._owner_before(mention)) is not None:
+            known, _ = self._resolve_known(_mention_span(owner), owner)
+            resolved_from = span_of(_mention_span(owner))
+        else:
+            known, resolved_from = self._pronoun(mention, possessive.lower_)
+        kind = _body_kind(head.lemma_.lower())
+        if known.kind in ("country", "government") and kind is not None and known.country:
+            return self._state_body(known.country, kind, _described_words(mention, head)), resolved_from
+        if known.kind in ("person", "organization", "government", "country") and (
+            kind is not None or head.lemma_.lower() in lexicon.ROLE_NOUNS
+        ):
+            return known, resolved_from  # "his office said", "its spokesman said": the owner's words
+        words = " ".join(t.text for t in mention if t.i != possessive.i and t.lower_ not in _DETERMINERS)
+        return Known(f"{known.name}'s {words}", "group", None, None, known.country), resolved_from
+
+    def _owner_before(self, mention: Span) -> Token | None:
+        """What "its" refers to: the country or organisation that is (or owns) the subject of this sentence
+        before the mention, or of the sentence before; else the one named last before it."""
+        sentence = mention.sent
+        previous = self.doc[sentence.start - 1].sent if sentence.start > 0 else None
+        for span in (self.doc[sentence.start : mention.start], previous):
+            named = [t for t in span or [] if t.ent_type_ in ("GPE", "ORG") and t.ent_iob_ == "B"] if span else []
+            for token in named:
+                root = _mention_span(token).root
+                if root.dep_ in ("nsubj", "nsubjpass") or (root.dep_ == "poss" and root.head.dep_ in SUBJECTS):
+                    return root
+            if named and span is not previous:
+                return _mention_span(named[-1]).root
+        return None
+
+    def _antecedent(self, relative: Token) -> Token | None:
+        """The noun a "whose" clause describes: "Pakistan, whose foreign ministry said" -> Pakistan."""
+        token = relative
+        while token.dep_ != "relcl" and token.head.i != token.i:
+            token = token.head
+        return token.head if token.dep_ == "relcl" else None
+
+    def _institution(self, mention: Span, head: Token) -> tuple[Known, TextSpan | None] | None:
+        """A state body written as a common noun: "the Nigerian military", "Pakistan's army", "the government"."""
+        kind = _body_kind(head.lemma_.lower())
+        if kind is None or any(t.dep_ == "cc" for t in mention):
+            return None  # "Ostravia and Alliance governments": several voices, left as written
+        owner = self._owner_country(mention, head)
+        generic = all(w.lower() in _GENERIC_BODY_WORDS for w in _described_words(mention, mention[-1]).split())
+        named = head.pos_ == "PROPN" or (head.text[:1].isupper() and head.i != mention.start)
+        if named and not (generic and owner):
+            return None  # "the Defense Ministry", "Selmara's National Intelligence Bureau": names
+        if owner is None and not _is_definite_org_description(mention, head):
+            return None
+        described = self._body_described(mention, head, kind, owner)
+        if described is not None:
+            return described
+        country = owner or (self.article_country if kind in _STATE_KINDS else None)
+        if country is None:
+            return None
+        return self._state_body(country, kind, _described_words(mention, head)), None
+
+    def _owner_country(self, mention: Span, head: Token) -> str | None:
+        """The country a body belongs to by a word before it: "Pakistan's", "Nigerian", "the Trump" (his)."""
+        for token in mention:
+            if token.i >= head.i or token.dep_ not in ("poss", "amod", "compound", "nmod"):
+                continue
+            if code := self.gazetteer.country_code(_possessor(token.text)):
+                return code
+            person = self.people.get(person_key(token.text)) if token.ent_type_ == "PERSON" else None
+            if person is not None and person.country:
+                return person.country
+        for ent in mention.ents:
+            code = self.gazetteer.country_code(_possessor(_clean_name(ent.text)))
+            if ent.label_ in ("GPE", "NORP") and ent.end <= head.i and code:
+                return code
+        return None
+
+    def _state_body(self, code: str, kind: str, words: str) -> Known:
+        """The body of a country: one the gazetteer knows by these words ("Selmara's spy agency"), or
+        "Government of <Country>", or "<Country>'s <Words>"."""
+        for entry in self.gazetteer.organizations():
+            names = (entry["name"], *entry.get("aliases", []))
+            if entry.get("country") == code and any(self._without_country(n) == words.lower() for n in names):
+                return Known(entry["name"], "organization", None, None, code)
+        country = self.gazetteer.country(code)
+        name = country.name if country else code
+        if kind == "government" and words.lower() in _BODY_KINDS["government"]:
+            return Known(f"Government of {name}", "government", None, None, code)
+        return Known(f"{name}'s {words.title()}", "organization", None, None, code)
+
+    def _without_country(self, name: str) -> str:
+        """"Selmaran presidential office" -> "presidential office"."""
+        first, _, rest = name.lower().partition(" ")
+        return rest if rest and self.gazetteer.country_code(_possessor(first)) else name.lower()
+
+    def _body_described(
+        self, mention: Span, head: Token, kind: str, country: str | None = None
+    ) -> tuple[Known, TextSpan | None] | None:
+        """"the ministry", "the spy agency": the latest body of that kind (and country) that spoke, else one
+        named before."""
+        modifiers = [w.lower() for w in _described_words(mention, head).split()[:-1]]
+        named_before = [
+            self._organization(ent, ent) for ent in reversed(self.organizations) if ent.end_char <= mention.start_char
+        ]
+        spoken = [known for known in reversed(self.spoken) if known.kind in ("organization", "government")]
+        for known in [*spoken, *named_before]:
+            if _fits(known.name, kind, modifiers) and known.country in (None, country or known.country):
+                return known, known.mention
+        return None
+
+    @cached_property
+    def article_country(self) -> str | None:
+        """Where the article speaks from: its dateline's country, else the country its places and
+        nationalities name most often (ties: the first named)."""
+        if self.home_country:
+            return self.home_country
+        codes = []
+        for ent in self.doc.ents:
+            if ent.label_ in ("GPE", "NORP"):
+                code = self.gazetteer.country_code(_possessor(_clean_name(ent.text)))
+                if code is None and (metonym := self.gazetteer.metonym(_clean_name(ent.text))):
+                    code = metonym[0].code
+                if code:
+                    codes.append(code)
+        counts = Counter(codes)
+        return max(counts, key=lambda code: (counts[code], -codes.index(code))) if codes else None
 
     def _description(self, head: Token) -> tuple[Known, TextSpan | None] | None:
         noun = head.lemma_.lower()
@@ -270,15 +453,6 @@ class SpeakerResolver:
             if known.role and noun in known.role.lower():
                 return known, known.mention
         return None
-
-    def _organization_described(self, head: Token) -> tuple[Known, TextSpan | None] | None:
-        """"the ministry", "the spy agency": the latest organisation that spoke, preferably one named so."""
-        spoken = [known for known in reversed(self.spoken) if known.kind == "organization"]
-        noun = head.lemma_.lower()
-        for known in spoken:
-            if noun in known.name.lower():
-                return known, known.mention
-        return (spoken[0], spoken[0].mention) if spoken else None
 
     def _organization(self, ent: Span, mention: Span) -> Known:
         name = _clean_name(ent.text)
@@ -307,8 +481,11 @@ class SpeakerResolver:
     def _group(self, mention: Span) -> Known:
         words = [t for t in mention if t.lower_ not in _DETERMINERS]
         name = " ".join(t.text for t in words) or mention.text
-        country = next((code for t in words if (code := self.gazetteer.country_code(t.text))), None)
-        return Known(name, "group", None, None, country, span_of(mention))
+        # a place named whole first: "North Korea's army chief" is North Korea's, not (South) Korea's
+        country = self._country_in(mention) or next(
+            (code for t in words if (code := self.gazetteer.country_code(t.text))), None
+        )
+        return Known(_clean_name(name), "group", None, None, country, span_of(mention))
 
 
 def _is_definite_description(mention: Span, head: Token) -> bool:
@@ -335,15 +512,52 @@ def _is_definite_org_description(mention: Span, head: Token) -> bool:
     )
 
 
+def _body_kind(noun: str) -> str | None:
+    return next((kind for kind, nouns in _BODY_KINDS.items() if noun in nouns), None)
+
+
+def _described_words(mention: Span, head: Token) -> str:
+    """"the foreign ministry" -> "foreign ministry": the words of a description, up to its head."""
+    words = [
+        t.text for t in mention
+        if t.i <= head.i and t.lower_ not in _DETERMINERS and t.lower_ not in _POSSESSIVE_DETERMINERS
+        and not t.is_punct and t.dep_ not in ("poss", "case") and t.ent_type_ not in ("GPE", "NORP", "PERSON")
+    ]
+    return " ".join(words) or head.text
+
+
+def _fits(name: str, kind: str, modifiers: list[str]) -> bool:
+    """Can a body named ``name`` be "the <modifiers> <noun of kind>"? Its name must not say it is of another
+    kind (a court is no rights group), and words of the description other than kind words must be in it."""
+    words = {w.lower() for w in re.findall(r"[\w-]+", name)}
+    kinds = {other for other, nouns in _BODY_KINDS.items() if words & nouns}
+    if kinds and kind not in kinds:
+        return False
+    if not kinds and kind in _STATE_KINDS - {"intelligence"}:
+        return False  # "the military" is no acronym-named group
+    loose = [m for m in modifiers if not any(m in nouns for nouns in _BODY_KINDS.values())]
+    return all(any(w.startswith(m[:6]) for w in words) for m in loose)
+
+
+def _mention_span(token: Token) -> Span:
+    """A noun's words: its entity if it is part of one, else its left modifiers and itself."""
+    entity = next((ent for ent in token.doc.ents if ent.start <= token.i < ent.end), None)
+    return entity if entity is not None else token.doc[token.left_edge.i : token.i + 1]
+
+
 def _surname(name: str) -> str:
     parts = _clean_name(name).split()
     return parts[-1] if parts else name
 
 
 def _clean_name(name: str) -> str:
-    name = re.sub(r"^(?:the|a|an)\s+", "", name.strip(), flags=re.I)
+    name = name.strip().replace("’", "'")
+    name = re.sub(r"^(?:the|a|an|neither|either|both)\s+", "", name, flags=re.I)
+    name = re.sub(r"\s+(?:in|of|at|for|from|with|on)$", "", name)  # "The Ostravian Embassy in" (a cut name)
     name = re.sub(r"\s*-\s*", "-", name)
-    return re.sub(r"\s+", " ", name).strip(" ,")
+    name = re.sub(r"\s*'s?$", "", name)  # "the Meridian Institute's (report)": the possessor
+    name = re.sub(r"\s+'s\b", "'s", name)
+    return re.sub(r"\s+", " ", name).strip(" ,-")
 
 
 def _role_start(words: list[Token]) -> int:
