@@ -334,6 +334,8 @@ class SpeakerResolver:
         ):
             return known, resolved_from  # "his office said", "its spokesman said": the owner's words
         words = " ".join(t.text for t in mention if t.i != possessive.i and t.lower_ not in _DETERMINERS)
+        if possessive.lower_ in ("its", "their"):
+            return Known(words, "group"), None  # "their sources": unnamed people, whoever "their" is
         return Known(f"{known.name}'s {words}", "group", None, None, known.country), resolved_from
 
     def _owner_before(self, mention: Span) -> Token | None:
@@ -364,6 +366,8 @@ class SpeakerResolver:
         if kind is None or any(t.dep_ == "cc" for t in mention):
             return None  # "Ostravia and Alliance governments": several voices, left as written
         owner = self._owner_country(mention, head)
+        if any(t.i < head.i and (t.pos_ == "PROPN" or t.ent_type_) and not self._is_place(t.text) for t in mention):
+            return None  # "China's Xinhua news agency", "the C.A.R. military": a name the gazetteer lacks
         generic = all(w.lower() in _GENERIC_BODY_WORDS for w in _described_words(mention, mention[-1]).split())
         named = head.pos_ == "PROPN" or (head.text[:1].isupper() and head.i != mention.start)
         if named and not (generic and owner):
@@ -418,13 +422,15 @@ class SpeakerResolver:
         """"the ministry", "the spy agency": the latest body of that kind (and country) that spoke, else one
         named before."""
         modifiers = [w.lower() for w in _described_words(mention, head).split()[:-1]]
-        named_before = [
-            self._organization(ent, ent) for ent in reversed(self.organizations) if ent.end_char <= mention.start_char
-        ]
         spoken = [known for known in reversed(self.spoken) if known.kind in ("organization", "government")]
-        for known in [*spoken, *named_before]:
+        for known in spoken:
             if _fits(known.name, kind, modifiers) and known.country in (None, country or known.country):
                 return known, known.mention
+        for ent in reversed(self.organizations):  # named, not (yet) heard: only a body that says its kind
+            if ent.end_char <= mention.start_char and _body_kind(ent.root.lemma_.lower()) == kind:
+                known = self._organization(ent, ent)
+                if _fits(known.name, kind, modifiers) and known.country in (None, country or known.country):
+                    return known, known.mention
         return None
 
     @cached_property
