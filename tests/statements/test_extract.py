@@ -639,10 +639,11 @@ def test_possessives_and_nationalities_name_the_owners_body(
         ("The report said the crossing had been closed since Monday.", "said"),
         ("A new study found that the river had risen by two metres.", "found"),
         ("Satellite images indicate that the port was expanded in the spring.", "indicate"),
+        ("In the survey, 62 percent of them said the ferry should keep sailing.", "said"),
     ],
-    ids=["reports-of", "developments", "the-report", "a-study", "images"],
+    ids=["reports-of", "developments", "the-report", "a-study", "images", "a-share"],
 )
-def test_documents_without_an_author_are_relayed_by_the_outlet(extract: Extract, body: str, cue: str) -> None:
+def test_authorless_documents_and_counts_are_relayed_by_the_outlet(extract: Extract, body: str, cue: str) -> None:
     statement = by_cue(extract(body), cue)
     assert statement.voice == "outlet"
     assert (statement.speaker.entity, statement.speaker.entity_type) == (OUTLET, "outlet")

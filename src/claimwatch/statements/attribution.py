@@ -9,7 +9,7 @@ Rules over spaCy's dependency parse, one per construction:
 - evidence verbs with a non-source subject: "The latest developments suggest ..." (the outlet's voice);
 - documents are not voices: "Amnesty's report said ..." is Amnesty's statement, "a report by the U.N.
   found ..." the U.N.'s; a document with no author ("the report said", "first reports of combat
-  suggest") is relayed in the outlet's voice.
+  suggest") is relayed in the outlet's voice, and so is a count of people ("91 percent of them said").
 
 Quotes adjacent to a cue become its content, across sentences and paragraphs.
 """
@@ -70,6 +70,8 @@ def _in_sentence(sentence: Span, quotes: list[Quote]) -> list[Attribution]:
 def _document_voice(attribution: Attribution) -> Attribution:
     """A document's words are its author's, or else the outlet's (which relays them)."""
     head = attribution.source_head
+    if head is not None and (head.pos_ == "NUM" or head.lemma_.lower() in lexicon.SHARE_NOUNS):
+        return replace(attribution, outlet_voice=True)  # "91 percent of them said": a count, not a voice
     if head is None or attribution.outlet_voice or not _is_document(head):
         return attribution
     author = _document_author(head)

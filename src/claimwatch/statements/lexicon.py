@@ -93,5 +93,8 @@ DOCUMENT_NOUNS = _words(
     """
 )
 
+# Heads of a share of people counted ("91 percent of them said"): a poll's finding, relayed by the outlet.
+SHARE_NOUNS = _words("percent per cent majority minority half third quarter share proportion")
+
 # Mentions that name no source at all.
 NON_SOURCES = frozenset({"it", "there", "this", "that", "which", "what", "who", "one"})
