@@ -17,6 +17,17 @@ def test_vectors_are_unit_length_and_ordered(encoder):
     assert np.allclose(encoder.encode(texts[::-1])[0], vectors[1])
 
 
+def test_a_full_cache_still_answers_texts_it_held():
+    from claimwatch.nlp.embeddings import SentenceEncoder
+
+    encoder = SentenceEncoder(cache_size=3)
+    first = encoder.encode(["Kestria sent troops.", "Valdoria closed its border."])
+    # two cached texts and two new ones overflow the cache: all four come back, in order
+    both = encoder.encode(["Kestria sent troops.", "Ferries stopped.", "Valdoria closed its border.", "Rain fell."])
+    assert both.shape == (4, DIMENSIONS)
+    assert np.allclose(both[0], first[0]) and np.allclose(both[2], first[1])
+
+
 def test_empty_input(encoder):
     assert encoder.encode([]).shape == (0, DIMENSIONS)
 

@@ -30,15 +30,19 @@ class SentenceEncoder:
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
         """An (N, 512) float32 array of unit vectors, one row per text, in order."""
-        missing = list(dict.fromkeys(text for text in texts if text not in self._cache))
-        if missing:
-            vectors = np.asarray(self._model.encode(missing), dtype=np.float32)
-            if len(self._cache) + len(missing) > self._cache_size:
-                self._cache.clear()
-            self._cache.update(zip(missing, normalise(vectors), strict=True))
         if not texts:
             return np.zeros((0, DIMENSIONS), dtype=np.float32)
-        return np.stack([self._cache[text] for text in texts])
+        missing = list(dict.fromkeys(text for text in texts if text not in self._cache))
+        fresh = {}
+        if missing:
+            vectors = normalise(np.asarray(self._model.encode(missing), dtype=np.float32))
+            fresh = dict(zip(missing, vectors, strict=True))
+        # read the answer before a full cache is cleared: it may hold texts asked for now
+        found = np.stack([fresh[text] if text in fresh else self._cache[text] for text in texts])
+        if len(self._cache) + len(fresh) > self._cache_size:
+            self._cache.clear()
+        self._cache.update(fresh)
+        return found
 
     def similarity(self, left: Sequence[str], right: Sequence[str]) -> np.ndarray:
         """Cosine similarity of every left text with every right text, shape (len(left), len(right))."""
