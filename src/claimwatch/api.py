@@ -18,8 +18,7 @@ from claimwatch.ingest import decode_input, expand_inputs, read_item
 from claimwatch.ingest.sources import DEFAULT_MAX_BYTES, InputItem
 from claimwatch.nlp import load_nlp
 from claimwatch.records import IngestOutcome, ProcessedArticle, SourceDocument
-from claimwatch.stance.assess import assess_statements
-from claimwatch.statements import extract_statements
+from claimwatch.statements.languages import analyse
 from claimwatch.store import Store
 from claimwatch.stories.features import article_features
 
@@ -66,18 +65,17 @@ def sample_gazetteer_path() -> Path:
 
 
 def process_document(doc: SourceDocument, gazetteer: Gazetteer, nlp: Language | None) -> ProcessedArticle:
-    """Every per-article stage after ingest, in order: extract -> nlp -> statements.
+    """Every per-article stage after ingest, in order: extract -> nlp -> statements -> stance.
 
     Pure (the model and gazetteer are read-only), so it can be mapped over a Dask cluster;
-    ``nlp=None`` skips the language stages.
+    ``nlp=None`` skips the language stages. The article's language chooses the pipeline
+    (``statements.languages``); ``nlp`` is the English one.
     """
     article = extract_article(doc, gazetteer)
     features = article_features(article)
     if nlp is None:
         return ProcessedArticle(article, encoding=doc.encoding, features=features)
-    parsed = nlp(article.body)
-    found = extract_statements(article, parsed, gazetteer)
-    assessed = assess_statements(found, parsed, gazetteer)
+    found, assessed = analyse(article, gazetteer, nlp)
     return ProcessedArticle(article, tuple(found), tuple(assessed), doc.encoding, features)
 
 
@@ -179,14 +177,12 @@ def show_article(store: Store, id_or_prefix: str) -> dict:
 def extract_stored(store: Store, gazetteer: Gazetteer | None = None, article_id: str | None = None) -> int:
     """Re-run the statement stage over stored articles (all, or one); returns the statements stored."""
     gazetteer = gazetteer or load_gazetteer()
-    nlp = load_nlp()
     ids = [store.resolve_id(article_id)] if article_id else store.article_ids()
     total = 0
     for identifier in ids:
         article = store.get_article(identifier)
-        parsed = nlp(article.body)
-        found = extract_statements(article, parsed, gazetteer)
-        store.replace_statements(article.id, found, assess_statements(found, parsed, gazetteer))
+        found, assessed = analyse(article, gazetteer)
+        store.replace_statements(article.id, found, assessed)
         total += len(found)
     return total
 
