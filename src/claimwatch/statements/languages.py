@@ -28,7 +28,10 @@ from claimwatch.records import Article, Assessment, Statement
 Analysis = tuple[list[Statement], list[Assessment]]
 Pipeline = Callable[[Article, Gazetteer], Analysis]
 
-PIPELINES: dict[str, str] = {}
+PIPELINES: dict[str, str] = {
+    "ru": "claimwatch.statements.ru:analyse",
+    "uk": "claimwatch.statements.uk:analyse",
+}
 
 
 def english(article: Article, gazetteer: Gazetteer, nlp: Language | None = None) -> Analysis:
