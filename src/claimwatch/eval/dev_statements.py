@@ -51,7 +51,7 @@ def score_dev_set(path: Path, gazetteer: Gazetteer, *, with_misses: bool = False
 
 
 def _document(item: dict) -> SourceDocument:
-    text = item["text"].strip() + "\n"
+    text = f"{item['title']}\n\n{item['text'].strip()}\n"  # as copied from a page: the headline first
     hints = SourceHints(title=item.get("title"), published=item.get("published"), outlet=item.get("outlet"))
     return SourceDocument(f"dev:{item['id']}", "text", text, text.encode("utf-8"), "utf-8", hints)
 
@@ -104,4 +104,4 @@ def _best_overlap(statements: list[Statement], start: int, end: int) -> Statemen
     return best
 
 
-__all__ = ["score_dev_set", "score_article", "same_speaker", "load_dev_set"]
+__all__ = ["load_dev_set", "same_speaker", "score_article", "score_dev_set"]

@@ -20,6 +20,7 @@ class Word:
     lemma: str
     pos: str  # UD part of speech (PROPN, VERB, ...)
     case: str | None = None  # UD case (Nom, Gen, Dat, Acc, Ins, Loc)
+    form: str | None = None  # UD VerbForm (Fin, Inf, Part, Conv)
     head: int | None = None  # index of the head word in the sentence; None for the root or without a parser
     rel: str | None = None  # UD relation to the head
 

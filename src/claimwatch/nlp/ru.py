@@ -62,6 +62,7 @@ def _parse_paragraph(text: str, offset: int, sentences: list[Sentence], names: l
                     lemma=(token.lemma or token.text).lower(),
                     pos=token.pos,
                     case=(token.feats or {}).get("Case"),
+                    form=(token.feats or {}).get("VerbForm"),
                     head=index_of.get(token.head_id),
                     rel=token.rel,
                 )
@@ -69,9 +70,27 @@ def _parse_paragraph(text: str, offset: int, sentences: list[Sentence], names: l
         sentences.append(Sentence(offset + sent.start, offset + sent.stop, tuple(words)))
     for span in doc.spans:
         span.normalize(models["vocab"])
-        names.append(_without_leading_genitive(Name(
-            offset + span.start, offset + span.stop, span.text, span.type, span.normal or span.text
-        ), span.tokens))
+        name = _without_leading_genitive(
+            Name(offset + span.start, offset + span.stop, span.text, span.type, span.normal or span.text), span.tokens
+        )
+        names.append(_whole_name(name, doc, offset) if name.label == "PER" else name)
+
+
+def _whole_name(name: Name, doc: Any, offset: int) -> Name:
+    """A name the tagger cut short ("Лим Чэ Вон" tagged "Вон"): the ``flat:name`` group it belongs to."""
+    tokens = {token.id: token for token in doc.tokens}
+    inside = [t for t in doc.tokens if name.start <= offset + t.start < name.end]
+    heads = {t.head_id for t in inside if t.rel == "flat:name"} | {t.id for t in inside}
+    group = [t for t in doc.tokens if t.id in heads or (t.rel == "flat:name" and t.head_id in heads)]
+    group = [t for t in group if t.id in tokens and t.pos == "PROPN"]
+    if not group or len(group) <= len(inside):
+        return name
+    start, end = min(offset + t.start for t in group), max(offset + t.stop for t in group)
+    if end - start > 60 or any(t.text in ",;" for t in doc.tokens if start <= offset + t.start < end):
+        return name
+    text = doc.text[start - offset : end - offset]
+    extra = text[: name.start - start]
+    return Name(start, end, text, name.label, f"{extra}{name.normal}" if name.end == end else text)
 
 
 def _without_leading_genitive(name: Name, tokens: list[Any]) -> Name:

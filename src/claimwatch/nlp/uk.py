@@ -24,6 +24,7 @@ _POS = {
     "PRTS": "VERB", "GRND": "VERB", "NUMR": "NUM", "NUMB": "NUM", "ADVB": "ADV", "NPRO": "PRON", "PREP": "ADP",
     "CONJ": "CCONJ", "PRCL": "PART", "INTJ": "INTJ", "PNCT": "PUNCT",
 }
+_FORMS = {"VERB": "Fin", "INFN": "Inf", "PRTF": "Part", "PRTS": "Part", "GRND": "Conv"}
 _CASES = {"nomn": "Nom", "gent": "Gen", "datv": "Dat", "accs": "Acc", "ablt": "Ins", "loct": "Loc", "voct": "Voc"}
 PERSON_GRAMMEMES = {"Name", "Surn", "Patr"}
 # Nouns that head an organisation's name when written with a capital ("Міністерство оборони").
@@ -90,7 +91,8 @@ def _word(index: int, text: str, start: int, end: int, first: bool) -> Word:
     pos = _POS.get(tag.POS or "", "PUNCT" if not any(c.isalnum() for c in text) else "X")
     if pos == "NOUN" and (PERSON_GRAMMEMES | {"Geox", "Orgn"}) & set(tag.grammemes):
         pos = "PROPN"
-    return Word(index, text, start, end, parse.normal_form, pos, _CASES.get(tag.case or ""))
+    form = _FORMS.get(tag.POS or "")
+    return Word(index, text, start, end, parse.normal_form, pos, _CASES.get(tag.case or ""), form)
 
 
 def parses(word: str) -> list[Any]:

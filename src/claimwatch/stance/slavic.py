@@ -26,7 +26,9 @@ _NEGATION = {"ru": re.compile(r"\bне\b|\bнет\b|\bни\b", re.I), "uk": re.c
 
 @lru_cache(maxsize=4)
 def hedges(language: str) -> tuple[Hedge, ...]:
-    return compile_hedges(lexicon.HEDGES[language])
+    # Whole words only: "может" is a hedge, "сможет" is not.
+    rows = lexicon.HEDGES[language]
+    return compile_hedges((rf"(?<!\w)(?:{pattern})", term, strength) for pattern, term, strength in rows)
 
 
 def assess(statements: list[Statement], language: str, cue_acts: dict[str, str]) -> list[Assessment]:
@@ -66,6 +68,8 @@ def _assess(statement: Statement, language: str, cue_act: str) -> Assessment:
 def _act(statement: Statement, language: str, cue_act: str, term: str) -> str:
     content = statement.content.text
     denial = re.search(lexicon.DENIAL_WORDS[language], content, re.I)
+    if denial and re.search(lexicon.NEGATORS[language], content[: denial.start()], re.I):
+        denial = None  # "никто не сможет сказать, что это выдумки"
     if cue_act == "denies" or (cue_act in ("asserts", "names") and denial):
         return "denies"
     if cue_act in ("accuses", "confirms", "threatens", "pledges", "questions"):
@@ -77,6 +81,8 @@ def _act(statement: Statement, language: str, cue_act: str, term: str) -> str:
         return "expresses_concern"
     if content.rstrip("»“”\" ").endswith("?"):
         return "questions"
+    if re.search(lexicon.THREAT_WORDS[language], content, re.I):
+        return "threatens"
     if re.search(lexicon.PLEDGE_WORDS[language], content, re.I):
         return "pledges"
     if cue_act == "assesses" or term not in (NOT_STATED, "almost certain"):

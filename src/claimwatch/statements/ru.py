@@ -23,7 +23,7 @@ _SUBJECT_PARTS = {"flat:name", "flat", "appos", "nmod", "amod", "compound", "pun
 
 def analyse(article: Article, gazetteer: Gazetteer) -> tuple[list[Statement], list[Assessment]]:
     parsed = nlp_ru.parse(article.body)
-    found = find_attributions(parsed, LANGUAGE, source_of)
+    found = find_attributions(parsed, LANGUAGE, source_of, object_of)
     resolver = SpeakerResolver(parsed, gazetteer, LANGUAGE, lambda word: word.lemma)
     statements = build_statements(article, parsed, found, resolver, LANGUAGE)
     acts = {(f.cue[0]): f.act for f in found}
@@ -31,7 +31,7 @@ def analyse(article: Article, gazetteer: Gazetteer) -> tuple[list[Statement], li
 
 
 def source_of(sentence: Sentence, cue: Word, content: tuple[int, int]) -> tuple[int, int] | None:
-    subject = _subject(sentence, cue)
+    subject = _subject(sentence, cue) or _place_of_speaking(sentence, cue)
     if subject is not None:
         words = [w for w in _phrase(sentence, subject) if not (content[0] <= w.start < content[1])]
         words = _trim(words)
@@ -46,6 +46,28 @@ def _subject(sentence: Sentence, cue: Word) -> Word | None:
         if subject is not None:
             return subject
     return None
+
+
+def _place_of_speaking(sentence: Sentence, cue: Word) -> Word | None:
+    """ "В МИД Кестрии эти сведения опровергли": an impersonal plural speaks for the institution "в" it."""
+    if cue.form == "Conv":
+        return None
+    for child in sentence.children(cue):
+        markers = [w.lemma for w in sentence.children(child) if w.rel == "case"]
+        if child.rel == "obl" and markers in (["в"], ["во"]) and child.text[:1].isupper():
+            return child
+    return None
+
+
+def object_of(sentence: Sentence, cue: Word) -> tuple[int, int] | None:
+    """What a denial, accusation or naming acts on: the cue's ``obj`` with its ``xcomp`` and ``obl`` ("в ...")."""
+    parts = [c for c in sentence.children(cue) if c.rel in ("obj", "xcomp", "iobj")]
+    if not any(part.rel == "obj" for part in parts):
+        return None
+    parts += [c for c in sentence.children(cue) if c.rel == "obl" and c.index > cue.index and c.case != "Nom"]
+    words = sorted({w.index: w for part in parts for w in sentence.subtree(part)}.values(), key=lambda w: w.index)
+    words = _trim([w for w in words if w.text not in (".", "!", "?")])
+    return (words[0].start, words[-1].end) if words else None
 
 
 def _phrase(sentence: Sentence, head: Word) -> list[Word]:

@@ -50,9 +50,13 @@ class Found:
 
 # A language's way of finding the source of a cue: (sentence, cue word, content span) -> source span.
 SourceFinder = Callable[[Sentence, Word, tuple[int, int]], tuple[int, int] | None]
+# ... and what a cue acts on ("опроверг эти данные"): (sentence, cue word) -> content span, or None.
+ObjectFinder = Callable[[Sentence, Word], tuple[int, int] | None]
 
 
-def find_attributions(parsed: ParsedText, language: str, source_of: SourceFinder) -> list[Found]:
+def find_attributions(
+    parsed: ParsedText, language: str, source_of: SourceFinder, object_of: ObjectFinder | None = None
+) -> list[Found]:
     quotes = find_quotes(parsed.text)
     found: list[Found] = []
     for index, sentence in enumerate(parsed.sentences):
@@ -61,7 +65,9 @@ def find_attributions(parsed: ParsedText, language: str, source_of: SourceFinder
             act = _cue_act(word, language)
             if act is None or _inside(word.start, quotes) or any(f.cue[0] <= word.start < f.cue[1] for f in found):
                 continue
-            content, rule = _content(parsed.text, sentence, word, quotes, language, act)
+            if word.form == "Conv" and any(f.sentence_index == index for f in found):
+                continue  # "опровергли, назвав их ...": the gerund goes with the verb before it
+            content, rule = _content(parsed.text, sentence, word, quotes, language, act, object_of)
             if content is None:
                 continue
             source = source_of(sentence, word, content)
@@ -82,7 +88,13 @@ def _inside(position: int, quotes: list[Quote]) -> bool:
 
 
 def _content(
-    text: str, sentence: Sentence, cue: Word, quotes: list[Quote], language: str, act: str
+    text: str,
+    sentence: Sentence,
+    cue: Word,
+    quotes: list[Quote],
+    language: str,
+    act: str,
+    object_of: ObjectFinder | None,
 ) -> tuple[tuple[int, int] | None, str]:
     words = sentence.words
     after = words[cue.index + 1 :]
@@ -115,15 +127,18 @@ def _content(
                 return (quote.start, quote.end), "colon_quote"
             return _to_sentence_end(text, sentence, rest, quotes), "colon"
     # "X опроверг сообщения о ...", "назвал сообщения фейком": the object of a non-saying cue.
-    if act in ("denies", "accuses", "confirms", "names", "threatens", "pledges", "questions", "investigates"):
-        return _object(text, sentence, cue), "object"
+    if act in ("denies", "accuses", "confirms", "names", "threatens", "pledges", "questions", "investigates",
+               "expresses"):
+        return (object_of and object_of(sentence, cue)) or _object(text, sentence, cue), "object"
     return None, ""
 
 
 def _to_sentence_end(text: str, sentence: Sentence, rest: tuple[Word, ...], quotes: list[Quote]) -> tuple[int, int]:
-    rest = [w for w in rest]
+    rest = list(rest)
     while rest and (rest[-1].text in _STOP_PUNCT or rest[-1].text in (",", ";")):
         rest.pop()
+    while rest and rest[0].text in (",", ";", "—"):
+        rest.pop(0)
     if not rest:
         return sentence.end, sentence.end
     start, end = rest[0].start, rest[-1].end
@@ -265,7 +280,14 @@ class _Known:
 
 
 class SpeakerResolver:
-    """Source mentions of one article -> speakers: names, roles, pronouns, surnames and the gazetteer."""
+    """Source mentions of one article -> speakers: names, roles, pronouns, surnames and the gazetteer.
+
+    A name resolves through the gazetteer (by its dictionary form: "Аркадия Лемского" -> "Аркадий
+    Лемский"); a lone surname or family name to the full name met earlier ("Чо" -> "Чо Мин Хёк");
+    a pronoun or a bare role ("он", "замминистра", "дипломат") to the latest person who spoke, a role
+    with its complement ("представитель Цитадели") to the latest speaker holding it; an institution
+    noun ("бюро", "институт") to the organisation of that kind named earlier.
+    """
 
     def __init__(
         self, parsed: ParsedText, gazetteer: Gazetteer, language: str, lemma_of: Callable[[Word], str]
@@ -284,9 +306,9 @@ class SpeakerResolver:
         text = self.parsed.text[span[0] : span[1]]
         mention = TextSpan(span[0], span[1], text)
         words = [w for w in sentence.words if span[0] <= w.start < span[1]]
-        if len(words) == 1 and words[0].text.lower() in lexicon.PRONOUNS[self.language] and self.spoken:
-            known = self.spoken[-1]
-            return self._speaker(known, mention, None)
+        people = [p for p in self.spoken if p.kind == "person"]
+        if len(words) == 1 and words[0].text.lower() in lexicon.PRONOUNS[self.language] and people:
+            return self._speaker(people[-1], mention, None)
         known = self._known(words, span)
         self.spoken.append(known)
         return self._speaker(known, mention, text)
@@ -307,38 +329,96 @@ class SpeakerResolver:
         head = words[0] if words else None
         # A person speaks when the phrase is their name or a role with their name ("министр ... Лемский");
         # "разведка Остравии" is an organisation even where a tagger reads a name in it.
-        people = [n for n in names if n.label == "PER"]
-        if people and head is not None and head.start < people[0].start and not self._is_role(head):
+        people = self._people(names)
+        if people and head is not None and head.start < people[0].start and not self._has_role(words, people[0]):
             people = []
         role_words = [w for w in words if w.start < (people[0].start if people else span[1])]
         country = self._country_in(role_words)
         if people:
-            return self._person(people[-1], self._role(role_words), country)
+            return self._person(people[0], self._role(role_words), country)
         phrase = _normal_phrase(words, self.lemma_of)
         entry = self._lookup(phrase) or self._lookup(self.parsed.text[slice(*span)])
         if entry is not None:
             return entry
+        if head is not None and self._has_role(words, None):
+            # A description ("пресс-секретарь Кремля", "министр обороны"): someone met earlier, or the role.
+            return self._described(words, span) or _Known(phrase, "person", role=phrase, country=country)
         named = [n for n in names if n.label in ("ORG", "LOC")]
-        if len(named) == 1 and named[0].start == span[0] and named[0].end == span[1]:
-            found = self._lookup(named[0].normal) or self._lookup(named[0].text)
-            if found is not None:
+        for name in named:
+            found = self._lookup(name.normal) or self._lookup(name.text)
+            if found is not None and (found.kind != "country" or len(words) <= 2):
                 return found
-        if head is not None and self._is_role(head):
-            # A description ("пресс-секретарь Кремля", "министр обороны"): the role in its nominative form.
-            return _Known(phrase, "person", role=phrase, country=country)
+        if head is not None and (len(words) == 1 or (not named and head.text[:1].islower())):
+            described = self._described(words, span)
+            if described is not None:
+                return described
         kind = "organization" if named or (head is not None and head.text[:1].isupper()) else "group"
         return _Known(phrase, kind, country=country)
+
+    def _people(self, names: list[Name]) -> list[Name]:
+        """PER names, without a country's name run into them ("Селмары Чо Мин Хёк" -> "Чо Мин Хёк")."""
+        result = []
+        for name in names:
+            if name.label != "PER":
+                continue
+            words, normal = name.text.split(), name.normal.split()
+            drop = 0
+            while drop < len(words) and self._is_country(words[drop]):
+                drop += 1
+            if drop == len(words):
+                continue
+            offset = len(" ".join(words[:drop])) + (1 if drop else 0)
+            kept_normal = normal[drop:] if len(normal) == len(words) else words[drop:]
+            result.append(Name(name.start + offset, name.end, " ".join(words[drop:]), "PER", " ".join(kept_normal)))
+        return result
+
+    def _is_country(self, word: str) -> bool:
+        found = self.index.get(_key(word))
+        return found is not None and found.kind in ("country", "government")
+
+    def _has_role(self, words: list[Word], name: Name | None) -> bool:
+        return any(self._is_role(w) for w in words if name is None or w.start < name.start)
 
     def _is_role(self, word: Word) -> bool:
         return self.lemma_of(word).lower() in lexicon.ROLE_WORDS[self.language]
 
+    def _described(self, words: list[Word], span: tuple[int, int]) -> _Known | None:
+        """ "замминистра", "представитель Цитадели", "бюро": someone the article has already named."""
+        head = self.lemma_of(words[0]).lower()
+        people = [p for p in self.spoken if p.kind == "person"]
+        if self._is_role(words[0]):
+            complement = {w.text.lower() for w in words[1:]}
+            for known in reversed(people):
+                role = (known.role or "").lower()
+                if head in role and complement <= set(role.split()):
+                    return known
+            return people[-1] if people and len(words) == 1 else None
+        if head in lexicon.DOCUMENTS[self.language] and len(words) > 1:
+            return self._known(words[1:], (words[1].start, span[1]))  # "в заявлении ведомства": its author
+        organisations = [k for k in self.spoken if k.kind in ("organization", "government")]
+        if head in lexicon.AGENCY_WORDS[self.language] and organisations:
+            return organisations[-1]
+        earlier = [n for n in self.parsed.names if n.label == "ORG" and n.end <= span[0]]
+        for name in reversed(earlier):
+            if head in name.normal.lower().split():
+                after = self._after(name)
+                full = next(filter(None, map(self._lookup, (name.normal, name.text, name.normal + after))), None)
+                return full or _Known(name.normal, "organization")
+        return None
+
+    def _after(self, name: Name) -> str:
+        """The genitive place after an organisation's name ("бюро разведки" + " Селмары")."""
+        following = re.match(r"\s+([А-ЯЁІЇЄҐ][\w'’-]+)", self.parsed.text[name.end :])
+        return f" {following.group(1)}" if following else ""
+
     def _person(self, name: Name, role: str | None, country: str | None) -> _Known:
-        surname = _key(name.normal.split()[-1])
-        entry = self._lookup(name.normal) or self._lookup(name.text) or self._lookup(name.normal.split()[-1])
+        normal_words = name.normal.split()
+        surname = _key(normal_words[-1])
+        entry = self._lookup(name.normal) or self._lookup(name.text) or self._lookup(normal_words[-1])
+        if entry is None and len(normal_words) == 1:
+            entry = self._earlier_full_name(name)
         if entry is not None:
             known = _Known(entry.name, "person", role or entry.role, entry.affiliation, entry.country or country)
-        elif surname in self.people and len(name.normal.split()) == 1:
-            known = self.people[surname]
         else:
             known = _Known(name.normal, "person", role, None, country)
         earlier = self.people.get(surname)
@@ -348,9 +428,25 @@ class SpeakerResolver:
         self.people[surname] = known
         return known
 
+    def _earlier_full_name(self, name: Name) -> _Known | None:
+        """A lone surname ("Варин") or family name ("Чо") -> the full name met earlier in the article."""
+        key = _key(name.normal)
+        for known in reversed(list(self.people.values())):
+            if key in {_key(part) for part in known.name.split()}:
+                return known
+        for earlier in reversed([n for n in self._people(list(self.parsed.names)) if n.end <= name.start]):
+            parts = earlier.normal.split()
+            if len(parts) > 1 and key in {_key(part) for part in parts}:
+                return self._lookup(earlier.normal) or _Known(earlier.normal, "person")
+        return None
+
     def _role(self, words: list[Word]) -> str | None:
         words = [w for w in words if w.text not in (",", "—")]
-        if not words or not self._is_role(words[0]):
+        while words and not self._is_role(words[0]) and words[0].pos == "ADJ" and len(words) > 1:
+            if self._is_role(words[1]):
+                break
+            words = words[1:]
+        if not words or not self._has_role(words, None):
             return None
         return _normal_phrase(words, self.lemma_of)
 
