@@ -178,9 +178,14 @@ def _person(words: tuple[Word, ...], index: int) -> tuple[int, str] | None:
         end += 1
     if end == index or all(_INITIAL.match(w.text) for w in words[index:end]):
         return None
-    # A surname the dictionary does not know, after a first name or an initial it does ("Андрій Юсов").
-    while end < len(words) and _capitalised(words[end]) and is_person_word(words[end].text, known=False):
+    # A surname the dictionary does not know, after a first name or an initial it does ("Андрій Юсов",
+    # "Маттіас Керн").
+    first_name = end - index == 1 or _INITIAL.match(words[end - 1].text)
+    while end < len(words) and _capitalised(words[end]) and (
+        first_name or is_person_word(words[end].text, known=False)
+    ):
         end += 1
+        first_name = False
     # A lone capitalised word opening a sentence is a name only if it cannot be anything else.
     if index == 0 and end == 1 and not all(PERSON_GRAMMEMES & set(p.tag.grammemes) for p in parses(words[0].text)):
         return None
@@ -192,7 +197,8 @@ def _organisation(words: tuple[Word, ...], index: int) -> tuple[int, str] | None
     if _ACRONYM.match(word.text) and _is_abbreviation(word.text):
         return index + 1, "ORG"
     following = words[index + 1] if index + 1 < len(words) else word
-    if not _capitalised(word) or INSTITUTIONS.isdisjoint({word.lemma, following.lemma}):
+    heads = {word.lemma, following.lemma} if word.pos == "ADJ" else {word.lemma}  # "Національне бюро"
+    if not _capitalised(word) or INSTITUTIONS.isdisjoint(heads):
         return None
     end = index + 1
     # Lowercase adjectives and genitive nouns complete the name; a capitalised genitive closes it.

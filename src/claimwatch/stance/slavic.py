@@ -40,6 +40,8 @@ def _assess(statement: Statement, language: str, cue_act: str) -> Assessment:
     content = statement.content.text
     scope = f"{statement.cue.text if statement.cue else ''} {content}"
     term, words = read_certainty(scope, hedges(language))
+    if words and re.search(lexicon.NEGATORS[language], scope[: scope.find(words)], re.I):
+        term, words = NOT_STATED, None  # "никто не сможет сказать, что это выдумки"
     if cue_act == "assesses" and term == NOT_STATED:
         term, words = "likely", statement.cue.text if statement.cue else None
     condition = re.search(lexicon.CONDITIONS[language], content, re.I)

@@ -128,7 +128,7 @@ def _content(
             return _to_sentence_end(text, sentence, rest, quotes), "colon"
     # "X опроверг сообщения о ...", "назвал сообщения фейком": the object of a non-saying cue.
     if act in ("denies", "accuses", "confirms", "names", "threatens", "pledges", "questions", "investigates",
-               "expresses"):
+               "expresses", "appeals"):
         return (object_of and object_of(sentence, cue)) or _object(text, sentence, cue), "object"
     return None, ""
 
@@ -150,15 +150,39 @@ def _to_sentence_end(text: str, sentence: Sentence, rest: tuple[Word, ...], quot
 
 
 def _object(text: str, sentence: Sentence, cue: Word) -> tuple[int, int] | None:
-    """What the cue acts on: the words after it to the end of its clause."""
+    """What the cue acts on: the words after it to the end of its clause, or (when the clause ends at
+    the cue: "У МЗС Кестрії повідомлення заперечили") the words between the speaking place and the cue."""
     rest = []
     for word in sentence.words[cue.index + 1 :]:
-        if word.text in _STOP_PUNCT or word.text == ";" or (word.text in _DASHES and rest):
+        if word.text in _STOP_PUNCT or word.text in (";", ",") or (word.text in _DASHES and rest):
             break
         rest.append(word)
-    while rest and rest[-1].text in (",", ":"):
-        rest.pop()
+    if not rest:
+        clause = _clause_before(sentence.words[: cue.index])
+        place = _speaking_place(clause)
+        rest = clause[len(place) + 1 :] if place else []
     return (rest[0].start, rest[-1].end) if rest else None
+
+
+def _clause_before(words: tuple[Word, ...]) -> list[Word]:
+    clause: list[Word] = []
+    for word in reversed(words):
+        if word.text in (",", ":", ";", "»", "«") or word.text in _DASHES or word.text in _STOP_PUNCT:
+            break
+        clause.insert(0, word)
+    return clause
+
+
+def _speaking_place(clause: list[Word]) -> list[Word]:
+    """ "У МЗС Кестрії ...", "В МИД Кестрии ...": the institution an impersonal plural speaks for."""
+    if len(clause) < 2 or clause[0].text.lower() not in ("в", "у", "во") or not clause[1].text[:1].isupper():
+        return []
+    place = [clause[1]]
+    for word in clause[2:]:
+        if not (word.text[:1].isupper() or (word.case == "Gen" and word.pos in ("NOUN", "ADJ", "PROPN"))):
+            break
+        place.append(word)
+    return place
 
 
 def _according_to(text: str, sentence: Sentence, index: int, language: str) -> list[Found]:
@@ -171,14 +195,15 @@ def _according_to(text: str, sentence: Sentence, index: int, language: str) -> l
         for start in range(len(words) - size + 1):
             if tuple(lowered[start : start + size]) != pattern:
                 continue
-            source_words = []
-            for word in words[start + size :]:
+            pronoun = [w for w in words[start + 1 : start + size - 1] if w.text.lower() in lexicon.PRONOUNS[language]]
+            source_words = list(pronoun)  # "по его словам": the pronoun is the source
+            for word in [] if pronoun else words[start + size :]:
                 if word.text in (",", ";", ":") or word.text in _STOP_PUNCT or word.text in _DASHES:
                     break
                 source_words.append(word)
             if not source_words:
                 continue
-            after_source = start + size + len(source_words)
+            after_source = start + size + (0 if pronoun else len(source_words))
             if start <= 1:  # at the start: the content is the rest of the sentence
                 rest = words[after_source + 1 :]
             else:  # at the end: the content is what comes before it
@@ -208,7 +233,10 @@ def _according_to(text: str, sentence: Sentence, index: int, language: str) -> l
 def surface_source(sentence: Sentence, cue: Word, content: tuple[int, int], language: str) -> tuple[int, int] | None:
     """The source from word order alone: the noun phrase next to the cue, on the side the content is not."""
     words = sentence.words
-    if content[1] <= cue.start:  # content before the cue: "..., — сказал X журналистам"
+    place = _speaking_place(_clause_before(words[: cue.index]))
+    if place:
+        phrase = place
+    elif content[1] <= cue.start:  # content before the cue: "..., — сказал X журналистам"
         phrase = _phrase_after(words[cue.index + 1 :], language)
     else:  # "X заявил, что ...": the phrase before the cue in its clause
         phrase = _phrase_before(words[: cue.index], language)
@@ -227,21 +255,26 @@ def _starts_subject(word: Word, language: str) -> bool:
 
 
 def _phrase_before(words: tuple[Word, ...], language: str) -> list[Word]:
-    clause: list[Word] = []
-    for word in reversed(words):
-        if word.text in (",", ":", ";", "»", "«") or word.text in _DASHES or word.text in _STOP_PUNCT:
-            break
-        clause.insert(0, word)
+    clause = _clause_before(words)
     start = next((i for i, w in enumerate(clause) if _starts_subject(w, language)), None)
     if start is None:
         return []
     phrase = clause[start:]
+    # After a name, a preposition starts the circumstances ("Солан у вівторок", "... на слуханнях").
+    named = next((i for i, w in enumerate(phrase) if i and w.text[:1].isupper()), None)
+    if named is not None:
+        cut = next((i for i, w in enumerate(phrase) if i > named and _is_preposition(w, language)), None)
+        phrase = phrase[:cut] if cut is not None else phrase
     # Trailing adverbs and dates ("у середу", "также") are not the speaker.
     while phrase and (phrase[-1].pos in ("ADV", "ADP", "PART", "CCONJ") or _is_date_word(phrase[-1], language)):
         phrase.pop()
         if phrase and phrase[-1].pos == "ADP":
             phrase.pop()
     return phrase
+
+
+def _is_preposition(word: Word, language: str) -> bool:
+    return word.pos == "ADP" or word.text.lower() in lexicon.PREPOSITIONS[language]
 
 
 def _phrase_after(words: tuple[Word, ...], language: str) -> list[Word]:
@@ -290,9 +323,15 @@ class SpeakerResolver:
     """
 
     def __init__(
-        self, parsed: ParsedText, gazetteer: Gazetteer, language: str, lemma_of: Callable[[Word], str]
+        self,
+        parsed: ParsedText,
+        gazetteer: Gazetteer,
+        language: str,
+        lemma_of: Callable[[Word], str],
+        forms_of: Callable[[str], list[str]] | None = None,
     ) -> None:
         self.parsed = parsed
+        self.forms_of = forms_of or (lambda text: [text])
         self.gazetteer = gazetteer
         self.language = language
         self.lemma_of = lemma_of
@@ -337,7 +376,7 @@ class SpeakerResolver:
         if people:
             return self._person(people[0], self._role(role_words), country)
         phrase = _normal_phrase(words, self.lemma_of)
-        entry = self._lookup(phrase) or self._lookup(self.parsed.text[slice(*span)])
+        entry = self._lookup(phrase) or self._lookup(self.parsed.text[slice(*span)]) or self._named_at_end(words)
         if entry is not None:
             return entry
         if head is not None and self._has_role(words, None):
@@ -354,6 +393,20 @@ class SpeakerResolver:
                 return described
         kind = "organization" if named or (head is not None and head.text[:1].isupper()) else "group"
         return _Known(phrase, kind, country=country)
+
+    def _named_at_end(self, words: list[Word]) -> _Known | None:
+        """A gazetteer person closing the phrase ("Речниця ... альянсу Дана Вітлок") that no tagger found."""
+        for size in (3, 2, 1):
+            tail = words[-size:]
+            if len(tail) < size or not all(w.text[:1].isupper() for w in tail):
+                continue
+            forms = [" ".join(w.text for w in tail), " ".join(self.lemma_of(w) for w in tail)]
+            for form in forms + (self.forms_of(tail[0].text) if size == 1 else []):
+                found = self._lookup(form)
+                if found is not None and found.kind == "person":
+                    role = self._role(words[:-size])
+                    return _Known(found.name, "person", role or found.role, found.affiliation, found.country)
+        return None
 
     def _people(self, names: list[Name]) -> list[Name]:
         """PER names, without a country's name run into them ("Селмары Чо Мин Хёк" -> "Чо Мин Хёк")."""
@@ -399,12 +452,13 @@ class SpeakerResolver:
         if head in lexicon.AGENCY_WORDS[self.language] and organisations:
             return organisations[-1]
         earlier = [n for n in self.parsed.names if n.label == "ORG" and n.end <= span[0]]
-        for name in reversed(earlier):
-            if head in name.normal.lower().split():
-                after = self._after(name)
-                full = next(filter(None, map(self._lookup, (name.normal, name.text, name.normal + after))), None)
-                return full or _Known(name.normal, "organization")
-        return None
+        candidates = [name for name in reversed(earlier) if head in name.normal.lower().split()]
+        for name in candidates:
+            after = self._after(name)
+            full = next(filter(None, map(self._lookup, (name.normal, name.text, name.normal + after))), None)
+            if full is not None:
+                return full
+        return _Known(candidates[0].normal, "organization") if candidates else None
 
     def _after(self, name: Name) -> str:
         """The genitive place after an organisation's name ("бюро разведки" + " Селмары")."""
@@ -416,7 +470,8 @@ class SpeakerResolver:
         surname = _key(normal_words[-1])
         entry = self._lookup(name.normal) or self._lookup(name.text) or self._lookup(normal_words[-1])
         if entry is None and len(normal_words) == 1:
-            entry = self._earlier_full_name(name)
+            forms = [name.normal, *self.forms_of(name.text)]
+            entry = next(filter(None, map(self._lookup, forms)), None) or self._earlier_full_name(forms)
         if entry is not None:
             known = _Known(entry.name, "person", role or entry.role, entry.affiliation, entry.country or country)
         else:
@@ -428,15 +483,15 @@ class SpeakerResolver:
         self.people[surname] = known
         return known
 
-    def _earlier_full_name(self, name: Name) -> _Known | None:
+    def _earlier_full_name(self, forms: list[str]) -> _Known | None:
         """A lone surname ("Варин") or family name ("Чо") -> the full name met earlier in the article."""
-        key = _key(name.normal)
+        keys = {_key(form) for form in forms}
         for known in reversed(list(self.people.values())):
-            if key in {_key(part) for part in known.name.split()}:
+            if keys & {_key(part) for part in known.name.split()}:
                 return known
-        for earlier in reversed([n for n in self._people(list(self.parsed.names)) if n.end <= name.start]):
+        for earlier in reversed(self._people(list(self.parsed.names))):
             parts = earlier.normal.split()
-            if len(parts) > 1 and key in {_key(part) for part in parts}:
+            if len(parts) > 1 and keys & {_key(part) for part in parts}:
                 return self._lookup(earlier.normal) or _Known(earlier.normal, "person")
         return None
 

@@ -22,7 +22,7 @@ LANGUAGE = "uk"
 def analyse(article: Article, gazetteer: Gazetteer) -> tuple[list[Statement], list[Assessment]]:
     parsed = nlp_uk.parse(article.body)
     found = find_attributions(parsed, LANGUAGE, source_of)
-    resolver = SpeakerResolver(parsed, gazetteer, LANGUAGE, lemma_of)
+    resolver = SpeakerResolver(parsed, gazetteer, LANGUAGE, lemma_of, forms_of)
     statements = build_statements(article, parsed, found, resolver, LANGUAGE)
     acts = {f.cue[0]: f.act for f in found}
     return statements, assess(statements, LANGUAGE, {s.id: acts.get(s.cue.start, "asserts") for s in statements})
@@ -37,3 +37,9 @@ def lemma_of(word: Word) -> str:
     if word.text[:1].isupper() and nlp_uk.is_person_word(word.text, known=False):
         return nlp_uk.nominative_name([word.text])
     return word.lemma
+
+
+def forms_of(text: str) -> list[str]:
+    """Every dictionary form a name may have ("Солана" -> "Солан", "Солана"), for gazetteer lookups."""
+    forms = dict.fromkeys(p.normal_form for p in nlp_uk.parses(text))
+    return [form[:1].upper() + form[1:] for form in forms]
