@@ -153,7 +153,14 @@ def find_names(sentence: Sentence, text: str) -> list[Name]:
     words = sentence.words
     index = 0
     while index < len(words):
-        found = _person(words, index) or _organisation(words, index) or _place(words, index)
+        # "Ради безпеки" heads an organisation although "Рада" is also a first name.
+        institution = words[index].lemma in INSTITUTIONS and index + 1 < len(words) and words[index + 1].text.islower()
+        found = (
+            (_organisation(words, index) if institution else None)
+            or _person(words, index)
+            or _organisation(words, index)
+            or _place(words, index)
+        )
         if found is None:
             index += 1
             continue
@@ -201,12 +208,14 @@ def _organisation(words: tuple[Word, ...], index: int) -> tuple[int, str] | None
     if not _capitalised(word) or INSTITUTIONS.isdisjoint(heads):
         return None
     end = index + 1
-    # Lowercase adjectives and genitive nouns complete the name; a capitalised genitive closes it.
+    # Lowercase adjectives and genitive nouns complete the name; a capitalised genitive place closes it
+    # ("... розвідки Селмари"), a capitalised adjective goes on to its noun ("... Північного альянсу").
     while end < len(words) and words[end].pos in ("ADJ", "NOUN", "PROPN") and (
-        words[end].text.islower() or (words[end].case == "Gen" and _capitalised(words[end]))
+        words[end].text.islower()
+        or (words[end].case == "Gen" and _capitalised(words[end]) and not is_person_word(words[end].text))
     ):
         end += 1
-        if _capitalised(words[end - 1]):
+        if _capitalised(words[end - 1]) and words[end - 1].pos != "ADJ":
             break
     return end, "ORG"
 
