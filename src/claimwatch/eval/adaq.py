@@ -106,13 +106,14 @@ def predicted_tags(sentence: Sentence, gazetteer: Gazetteer) -> list[str]:
     article = Article(id=sentence.id, source="adaq", format="text", body=sentence.text, paragraphs=(), raw=b"",
                       language="ru")
     statements, _ = analyse(article, gazetteer)
-    spans = []  # (start, end, tag), later entries win
+    spans = []  # (start, end, tag), later entries win: a speaker or cue inside a content span keeps its tag
+    for statement in statements:
+        spans.append((statement.content.start, statement.content.end, "content"))
     for statement in statements:
         if statement.speaker.mention:
             spans.append((statement.speaker.mention.start, statement.speaker.mention.end, "source"))
         if statement.cue:
             spans.append((statement.cue.start, statement.cue.end, "cue"))
-        spans.append((statement.content.start, statement.content.end, "content"))
     tags = []
     for start, end in token_offsets(sentence):
         tag = "None"

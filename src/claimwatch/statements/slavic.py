@@ -108,6 +108,11 @@ def _content(
         boundary = [w for w in before if w.text not in _DASHES and w.text != ","]
         if boundary and len(boundary) >= 3:
             return (boundary[0].start, boundary[-1].end), "clause_before"
+    # "Как сказал X, ...": what follows the comma after the source.
+    if before and before[-1].text.lower() == lexicon.AS[language] and (len(before) == 1 or before[-2].text == ","):
+        comma = next((i for i, w in enumerate(after) if w.text == ","), None)
+        if comma is not None and comma + 1 < len(after):
+            return _to_sentence_end(text, sentence, after[comma + 1 :], quotes), "as_said"
     # "X заявил, что ...": the clause after the complementiser, within a few words of the cue.
     for position, word in enumerate(after[:10]):
         if word.text in _STOP_PUNCT or word.text == ":":
@@ -126,6 +131,12 @@ def _content(
             if quote is not None:
                 return (quote.start, quote.end), "colon_quote"
             return _to_sentence_end(text, sentence, rest, quotes), "colon"
+    # "X заявил о планах ...": the topic of the saying.
+    for position, word in enumerate(after[:6] if act == "asserts" else ()):
+        if word.text in _STOP_PUNCT or word.text in (",", ":") or word.text in _DASHES:
+            break
+        if word.text.lower() in lexicon.ABOUT[language] and position + 1 < len(after):
+            return _object(text, sentence, after[position - 1] if position else cue), "about"
     # "X опроверг сообщения о ...", "назвал сообщения фейком": the object of a non-saying cue.
     if act in ("denies", "accuses", "confirms", "names", "threatens", "pledges", "questions", "investigates",
                "expresses", "appeals"):
