@@ -31,13 +31,19 @@ PERSON_GRAMMEMES = {"Name", "Surn", "Patr"}
 INSTITUTIONS = {
     "міністерство", "мзс", "управління", "служба", "рада", "комітет", "агентство", "банк", "фонд", "партія", "суд",
     "прокуратура", "департамент", "інститут", "університет", "компанія", "адміністрація", "кабінет", "офіс",
-    "уряд", "генштаб", "штаб", "сили", "гвардія", "поліція", "бюро", "центр", "асоціація", "об'єднання",
+    "уряд", "генштаб", "штаб", "сили", "сила", "гвардія", "поліція", "бюро", "центр", "асоціація", "об'єднання",
     "спілка", "академія", "інспекція", "казначейство", "фракція", "корпорація", "товариство", "альянс",
     "організація", "парламент", "міністр", "посольство", "представництво", "міськрада", "держдума", "дума",
     "кремль", "командування", "розвідка", "апарат", "секретаріат", "палата", "мерія", "фонду", "концерн",
     "підприємство", "завод", "театр", "музей", "бібліотека", "коледж", "ліцей", "школа", "лікарня", "церква",
 }
-_ACRONYM = re.compile(r"^[А-ЯІЇЄҐA-Z]{2,6}$")
+_ACRONYM = re.compile(r"^(?![IVXLC]+$)[А-ЯІЇЄҐA-Z]{2,6}$")  # not a Roman numeral ("Катерини II")
+_PLACE_CUES = {
+    "у", "в", "на", "до", "з", "із", "зі", "від", "біля", "через", "під", "над", "по", "поблизу", "місто", "міста",
+    "місті", "село", "села", "селі", "область", "області", "район", "району", "країна", "країни", "столиця",
+    "столиці", "порт", "порту", "річка", "річки",
+}
+_FUNCTION_WORDS = {"PREP", "CONJ", "PRCL", "NPRO", "INTJ", "ADVB", "NUMR"}
 _INITIAL = re.compile(r"^[А-ЯІЇЄҐ]\.$")
 
 
@@ -185,6 +191,9 @@ def _person(words: tuple[Word, ...], index: int) -> tuple[int, str] | None:
         end += 1
     if end == index or all(_INITIAL.match(w.text) for w in words[index:end]):
         return None
+    # A lone word that may also be a place or a thing ("Києві": Kyiv, or the name Кий) is not a person.
+    if end - index == 1 and any("inan" in p.tag.grammemes and p.tag.POS == "NOUN" for p in parses(words[index].text)):
+        return None
     # A surname the dictionary does not know, after a first name or an initial it does ("Андрій Юсов",
     # "Маттіас Керн").
     first_name = end - index == 1 or _INITIAL.match(words[end - 1].text)
@@ -230,5 +239,12 @@ def _place(words: tuple[Word, ...], index: int) -> tuple[int, str] | None:
     word = words[index]
     known_place = word.text.isupper() and load_morph().word_is_known(word.text.lower())  # "КИЇВ" in a dateline
     if not known_place and (index == 0 or not _capitalised(word) or word.pos not in ("NOUN", "PROPN", "X")):
+        return None
+    if len(word.text) < 2 or any(p.tag.POS in _FUNCTION_WORDS for p in parses(word.text)):
+        return None  # "І", "Про" opening a line of a title
+    # A capitalised word the dictionary knows as a noun ("Україна", "Київ"), or any after a preposition of
+    # place or a place noun ("у Валдорії", "місто Дравік"); other capitals are titles, brands, works.
+    before = words[index - 1].text.lower() if index else ""
+    if not (known_place or before in _PLACE_CUES or load_morph().word_is_known(word.text.lower())):
         return None
     return index + 1, "LOC"
