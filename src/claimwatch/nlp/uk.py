@@ -36,7 +36,11 @@ INSTITUTIONS = {
     "організація", "парламент", "міністр", "посольство", "представництво", "міськрада", "держдума", "дума",
     "кремль", "командування", "розвідка", "апарат", "секретаріат", "палата", "мерія", "фонду", "концерн",
     "підприємство", "завод", "театр", "музей", "бібліотека", "коледж", "ліцей", "школа", "лікарня", "церква",
+    "облрада", "райрада", "кабмін", "держрезерв", "комбінат", "лісгосп", "тепломережа", "фабрика",
+    "холдинг", "група", "федерація", "клуб", "газета", "видання", "телеканал", "агенція",
 }
+# Legal forms before a quoted company name: "ТОВ «ТД «Укрпласт»", "ДП «Волиньвугілля»".
+LEGAL_FORMS = {"тов", "дп", "кп", "квп", "пп", "ат", "пат", "прат", "тд", "во", "го", "бф", "мбф", "нгу", "фоп"}
 _ACRONYM = re.compile(r"^(?![IVXLC]+$)[А-ЯІЇЄҐA-Z]{2,6}$")  # not a Roman numeral ("Катерини II")
 _PLACE_CUES = {
     "у", "в", "на", "до", "з", "із", "зі", "від", "біля", "через", "під", "над", "по", "поблизу", "місто", "міста",
@@ -172,6 +176,8 @@ def find_names(sentence: Sentence, text: str) -> list[Name]:
             continue
         end, label = found
         span = words[index:end]
+        if label == "ORG-QUOTED":
+            label, span = "ORG", span[1:-1]
         surface = text[span[0].start : span[-1].end]
         normal = nominative_name([w.text for w in span]) if label == "PER" else surface
         names.append(Name(span[0].start, span[-1].end, surface, label, normal))
@@ -210,10 +216,21 @@ def _person(words: tuple[Word, ...], index: int) -> tuple[int, str] | None:
 
 def _organisation(words: tuple[Word, ...], index: int) -> tuple[int, str] | None:
     word = words[index]
+    if word.text.lower() in LEGAL_FORMS and index + 1 < len(words) and words[index + 1].text == "«":
+        return _quoted_end(words, index + 1), "ORG"
+    if word.text == "«" and index + 1 < len(words) and _capitalised(words[index + 1]):
+        end = _quoted_end(words, index)
+        if end - index <= 6 and words[end - 1].text == "»":
+            return end, "ORG-QUOTED"  # the words inside, without the marks
     if _ACRONYM.match(word.text) and _is_abbreviation(word.text):
         return index + 1, "ORG"
-    following = words[index + 1] if index + 1 < len(words) else word
-    heads = {word.lemma, following.lemma} if word.pos == "ADJ" else {word.lemma}  # "Національне бюро"
+    # The head noun, or an adjective (and up to two lowercase ones) before it: "Житомирської обласної ради".
+    heads = {word.lemma}
+    if word.pos == "ADJ":
+        for following in words[index + 1 : index + 4]:
+            heads.add(following.lemma)
+            if following.pos != "ADJ" or not following.text.islower():
+                break
     if not _capitalised(word) or INSTITUTIONS.isdisjoint(heads):
         return None
     end = index + 1
@@ -227,6 +244,19 @@ def _organisation(words: tuple[Word, ...], index: int) -> tuple[int, str] | None
         if _capitalised(words[end - 1]) and words[end - 1].pos != "ADJ":
             break
     return end, "ORG"
+
+
+def _quoted_end(words: tuple[Word, ...], opening: int) -> int:
+    """Just past the mark closing the « at ``opening`` (quotes nest: «ТД «Укрпласт»»); when the marks do not
+    balance («Шляхове будівництво «Альтком»), past the last closing mark of the sentence."""
+    depth, last_closing = 0, opening + 1
+    for index in range(opening, len(words)):
+        depth += {"«": 1, "»": -1}.get(words[index].text, 0)
+        if words[index].text == "»":
+            last_closing = index + 1
+        if depth <= 0:
+            return index + 1
+    return last_closing
 
 
 def _is_abbreviation(word: str) -> bool:
