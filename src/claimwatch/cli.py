@@ -515,6 +515,29 @@ def eval_names(
     _report_scores(lambda: evaluate_ner_uk(ner_uk, split, limit).to_json(), as_json, _print_tag_scores)
 
 
+@eval_app.command("statements")
+def eval_statements(
+    ctx: typer.Context,
+    gold: Annotated[Path, typer.Option("--gold", help="TOML of articles with labelled statements.")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+) -> None:
+    """Speaker and act of hand-labelled statements per article (format: tests/data/slavic/ru_dev.toml).
+
+    Names resolve with the gazetteer plus any ``claimwatch --gazetteer FILE`` given.
+    """
+    from claimwatch.eval.dev_statements import score_dev_set
+
+    def scores() -> dict:
+        return score_dev_set(gold, load_gazetteer(ctx.obj.gazetteers), with_misses=True)
+
+    def summarise(data: dict) -> None:
+        for article in [*data["articles"], {"id": "total", **data["total"]}]:
+            out.print(f"{article['id']}: {article['found']}/{article['gold']} found, "
+                      f"{article['speaker']} right speaker, {article['act']} right act")
+
+    _report_scores(scores, as_json, summarise)
+
+
 def _print_tag_scores(data: dict) -> None:
     table = Table("", "P", "R", "F1", box=None)
     for key, row in data.items():
