@@ -133,14 +133,30 @@ def nominative_name(words: list[str]) -> str:
     alone may be a woman's name in the nominative; after "Олексія" it is a man's in the genitive).
     """
     readings = [_person_readings(word) for word in words]
-    shared = set.intersection(*[set(r) for r in readings if r]) if any(readings) else set()
+    # Only dictionary words decide the case: a guessed reading ("Мірела" as a man's genitive) misleads.
+    known = [set(r) for word, r in zip(words, readings, strict=True) if r and load_morph().word_is_known(word.lower())]
+    shared = set.intersection(*known) if known else set()
     if not shared or any(case == "nomn" for case, _ in shared):
         return " ".join(words)
     pick = sorted(shared)[0]
     return " ".join(
-        _capitalise(reading[pick], word) if reading and pick in reading else word
+        _capitalise(reading[pick] if reading and pick in reading else _noun_form(word, pick), word)
         for word, reading in zip(words, readings, strict=True)
     )
+
+
+def _noun_form(word: str, case_gender: tuple[str, str]) -> str:
+    """A surname the dictionary only guesses: its noun reading in the name's case and gender, else itself."""
+    case, gender = case_gender
+    for parse in parses(word):
+        if parse.tag.POS == "NOUN" and parse.tag.case == case and (parse.tag.gender or "") in (gender, ""):
+            return parse.normal_form
+    if gender == "masc" and case in ("gent", "accs"):  # "Бомбандьорова" -> "Бомбандьоров", "Лемського"
+        for ending, nominative in (("ського", "ський"), ("цького", "цький"), ("ова", "ов"), ("ева", "ев"),
+                                   ("єва", "єв"), ("іна", "ін"), ("ина", "ин")):
+            if word.endswith(ending):
+                return word[: -len(ending)] + nominative
+    return word
 
 
 def _person_readings(word: str) -> dict[tuple[str, str], str]:

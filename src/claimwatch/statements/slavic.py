@@ -221,7 +221,7 @@ def _according_to(text: str, sentence: Sentence, index: int, language: str) -> l
                 rest = words[: start - (1 if lowered[start - 1] in (",", "—") else 0)]
                 rest = [w for w in rest if w.text not in _DASHES]
             rest = [w for w in rest if w.text not in _STOP_PUNCT]
-            while rest and rest[-1].text in (",", ";"):
+            while rest and rest[-1].text in (",", ";", ":"):
                 rest.pop()
             if not rest:
                 continue
@@ -356,9 +356,15 @@ class SpeakerResolver:
         text = self.parsed.text[span[0] : span[1]]
         mention = TextSpan(span[0], span[1], text)
         words = [w for w in sentence.words if span[0] <= w.start < span[1]]
-        people = [p for p in self.spoken if p.kind == "person"]
-        if len(words) == 1 and words[0].text.lower() in lexicon.PRONOUNS[self.language] and people:
-            return self._speaker(people[-1], mention, None)
+        if len(words) == 1 and words[0].text.lower() in lexicon.PRONOUNS[self.language]:
+            # "он", "за його словами": the latest person who spoke, else the latest person named.
+            people = [p for p in self.spoken if p.kind == "person"]
+            named = [n for n in self._people(list(self.parsed.names)) if n.end <= span[0]]
+            if people:
+                return self._speaker(people[-1], mention, None)
+            if named:
+                return self._speaker(self._person(named[-1], None, None), mention, None)
+            return Speaker(mention, None, None)
         known = self._known(words, span)
         self.spoken.append(known)
         return self._speaker(known, mention, text)
@@ -380,7 +386,11 @@ class SpeakerResolver:
         # A person speaks when the phrase is their name or a role with their name ("министр ... Лемский");
         # "разведка Остравии" is an organisation even where a tagger reads a name in it.
         people = self._people(names)
-        if people and head is not None and head.start < people[0].start and not self._has_role(words, people[0]):
+        # A full name closing the phrase is its head ("головного інженера ... Юрія Бомбандьорова").
+        closing = bool(people) and len(people[-1].text.split()) > 1 and people[-1].end >= span[1]
+        if people and head is not None and head.start < people[0].start and not (
+            closing or self._has_role(words, people[0])
+        ):
             people = []
         role_words = [w for w in words if w.start < (people[0].start if people else span[1])]
         country = self._country_in(role_words)
