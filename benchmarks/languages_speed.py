@@ -4,7 +4,7 @@
 
 Articles: English, the bundled sample story (16 reports); Russian and Ukrainian, the hand-written dev
 sets in tests/data/slavic (3 reports each). Every article is extracted once beforehand; the timing is
-``statements.languages.analyse`` (the language's nlp, statements and stance) with its models loaded
+``stance.languages.analyse`` (the language's nlp, statements and stance) with its models loaded
 (a warm-up pass first). The languages alternate within each repeat so that machine load hits them
 alike. Reported per language: articles and thousand characters a second (median of the repeats), and
 the ratio of its characters a second to English's (articles differ in length, characters do not).
@@ -23,7 +23,7 @@ from claimwatch.eval.dev_statements import dev_document, load_dev_set
 from claimwatch.extract import extract_article
 from claimwatch.gazetteer import load_gazetteer
 from claimwatch.ingest import decode_input
-from claimwatch.statements.languages import analyse
+from claimwatch.stance.languages import analyse
 
 DEV_SETS = Path(__file__).resolve().parents[1] / "tests" / "data" / "slavic"
 

@@ -19,8 +19,8 @@ from claimwatch.ingest.sources import DEFAULT_MAX_BYTES, InputItem
 from claimwatch.nlp import load_nlp
 from claimwatch.records import Assessment, IngestOutcome, ProcessedArticle, SettledRows, SourceDocument, Statement
 from claimwatch.stance.claims import settle_claims
+from claimwatch.stance.languages import analyse
 from claimwatch.statements.entities import settle_entities
-from claimwatch.statements.languages import analyse
 from claimwatch.store import Store
 from claimwatch.stories.features import article_features
 
@@ -71,7 +71,7 @@ def process_document(doc: SourceDocument, gazetteer: Gazetteer, nlp: Language | 
 
     Pure (the model and gazetteer are read-only), so it can be mapped over a Dask cluster;
     ``nlp=None`` skips the language stages. The article's language chooses the pipeline
-    (``statements.languages``); ``nlp`` is the English one.
+    (``stance.languages``); ``nlp`` is the English one.
     """
     article = extract_article(doc, gazetteer)
     features = article_features(article)

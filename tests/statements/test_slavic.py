@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from claimwatch.api import sample_gazetteer_path
 from claimwatch.gazetteer import load_gazetteer
 from claimwatch.records import Article
-from claimwatch.statements.languages import analyse
+from claimwatch.stance.languages import analyse
 from claimwatch.statements.slavic import date_phrases
 
 SLAVIC_GAZETTEER = Path(__file__).parents[1] / "data" / "slavic" / "gazetteer.toml"

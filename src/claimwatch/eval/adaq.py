@@ -3,8 +3,8 @@
 Data: ``data/ru_sentences.tsv`` (sentence, sentence_id) and ``data/ru_tokens.tsv`` (lemma, text,
 sentence id, token index, tag in source / cue / content / None), 208 sentences from UD SynTagRus,
 100 with a quotation. Each sentence is an article of its own to the Russian pipeline
-(``statements.ru.analyse``); a token gets the tag of the predicted span it lies in (content over
-cue over source where they nest). ADAQ follows PARC: the complementiser ("что") belongs to the
+(``stance.languages.russian``); a token gets the tag of the predicted span it lies in (a source
+or cue inside a content span keeps its own tag). ADAQ follows PARC: the complementiser ("что") belongs to the
 content, so a "что" right before a predicted content counts as content.
 
 Measures: token-level precision, recall and F1 per tag (the thesis's measure), over all tokens
@@ -101,11 +101,11 @@ def _prf(counts: Counter) -> dict:
 
 
 def predicted_tags(sentence: Sentence, gazetteer: Gazetteer) -> list[str]:
-    from claimwatch.statements.ru import analyse
+    from claimwatch.stance.languages import russian
 
     article = Article(id=sentence.id, source="adaq", format="text", body=sentence.text, paragraphs=(), raw=b"",
                       language="ru")
-    statements, _ = analyse(article, gazetteer)
+    statements, _ = russian(article, gazetteer)
     spans = []  # (start, end, tag), later entries win: a speaker or cue inside a content span keeps its tag
     for statement in statements:
         spans.append((statement.content.start, statement.content.end, "content"))

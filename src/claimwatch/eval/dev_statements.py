@@ -1,7 +1,7 @@
 """Hand-labelled dev sets of attributed statements in other languages (``tests/data/slavic/*_dev.toml``).
 
 Each article runs through the per-article stages: extract, then the pipeline of its detected
-language (``statements.languages.analyse``: statements and stance). A gold statement is found when a predicted one's
+language (``stance.languages.analyse``: statements and stance). A gold statement is found when a predicted one's
 content overlaps its content; it then counts for the speaker when the predicted speaker entity
 is the gold one (case, dots and ё/е aside) and for the act when the acts agree.
 """
@@ -16,7 +16,7 @@ from claimwatch.extract import extract_article
 from claimwatch.gazetteer import Gazetteer
 from claimwatch.gazetteer.model import name_key
 from claimwatch.records import Assessment, SourceDocument, SourceHints, Statement
-from claimwatch.statements.languages import analyse
+from claimwatch.stance.languages import analyse
 
 
 @dataclass

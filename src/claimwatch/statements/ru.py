@@ -5,7 +5,7 @@ surface rules of ``statements.slavic`` for content (``заявил, что``, ``
 ``по словам``, ``по данным``); the source from the UD tree (the cue's ``nsubj`` with its
 ``flat:name``, ``appos`` and ``nmod`` words, or the subject of the verb it is conjoined to), with
 word order as the fallback; speakers resolved by name (natasha's normal forms: "Пескова" ->
-"Песков") and the gazetteer; ``stance.slavic`` for act and certainty.
+"Песков") and the gazetteer; then ``stance.slavic`` (run by ``stance.languages``) for act and certainty.
 """
 
 from __future__ import annotations
@@ -13,21 +13,21 @@ from __future__ import annotations
 from claimwatch.gazetteer import Gazetteer
 from claimwatch.nlp import ru as nlp_ru
 from claimwatch.nlp.parsed import Sentence, Word
-from claimwatch.records import Article, Assessment, Statement
-from claimwatch.stance.slavic import assess
+from claimwatch.records import Article, Statement
 from claimwatch.statements.slavic import SpeakerResolver, build_statements, find_attributions, surface_source
 
 LANGUAGE = "ru"
 _SUBJECT_PARTS = {"flat:name", "flat", "appos", "nmod", "amod", "compound", "punct", "conj", "cc", "nummod"}
 
 
-def analyse(article: Article, gazetteer: Gazetteer) -> tuple[list[Statement], list[Assessment]]:
+def find_statements(article: Article, gazetteer: Gazetteer) -> tuple[list[Statement], dict[str, str]]:
+    """The article's statements, and the act of each one's cue (by statement id) for the stance stage."""
     parsed = nlp_ru.parse(article.body)
     found = find_attributions(parsed, LANGUAGE, source_of, object_of)
     resolver = SpeakerResolver(parsed, gazetteer, LANGUAGE, lambda word: word.lemma)
     statements = build_statements(article, parsed, found, resolver, LANGUAGE)
-    acts = {(f.cue[0]): f.act for f in found}
-    return statements, assess(statements, LANGUAGE, {s.id: acts.get(s.cue.start, "asserts") for s in statements})
+    acts = {item.cue[0]: item.act for item in found}
+    return statements, {s.id: acts.get(s.cue.start, "asserts") for s in statements if s.cue}
 
 
 def source_of(sentence: Sentence, cue: Word, content: tuple[int, int]) -> tuple[int, int] | None:

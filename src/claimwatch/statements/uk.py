@@ -4,7 +4,7 @@ Stages, in order: ``nlp.uk.parse`` (tokenize-uk, pymorphy3 lemmas and cases, nam
 dictionary's grammemes); the surface rules of ``statements.slavic`` (``заявив, що``,
 ``«...», — сказав``, ``за словами``, ``за даними``), the source from word order (no parser for
 Ukrainian ships offline); speakers resolved by name (nominative forms: "Олексія Рєзнікова" ->
-"Олексій Рєзніков") and the gazetteer; ``stance.slavic`` for act and certainty.
+"Олексій Рєзніков") and the gazetteer; then ``stance.slavic`` (run by ``stance.languages``) for act and certainty.
 """
 
 from __future__ import annotations
@@ -12,20 +12,20 @@ from __future__ import annotations
 from claimwatch.gazetteer import Gazetteer
 from claimwatch.nlp import uk as nlp_uk
 from claimwatch.nlp.parsed import Sentence, Word
-from claimwatch.records import Article, Assessment, Statement
-from claimwatch.stance.slavic import assess
+from claimwatch.records import Article, Statement
 from claimwatch.statements.slavic import SpeakerResolver, build_statements, find_attributions, surface_source
 
 LANGUAGE = "uk"
 
 
-def analyse(article: Article, gazetteer: Gazetteer) -> tuple[list[Statement], list[Assessment]]:
+def find_statements(article: Article, gazetteer: Gazetteer) -> tuple[list[Statement], dict[str, str]]:
+    """The article's statements, and the act of each one's cue (by statement id) for the stance stage."""
     parsed = nlp_uk.parse(article.body)
     found = find_attributions(parsed, LANGUAGE, source_of)
     resolver = SpeakerResolver(parsed, gazetteer, LANGUAGE, lemma_of, forms_of)
     statements = build_statements(article, parsed, found, resolver, LANGUAGE)
-    acts = {f.cue[0]: f.act for f in found}
-    return statements, assess(statements, LANGUAGE, {s.id: acts.get(s.cue.start, "asserts") for s in statements})
+    acts = {item.cue[0]: item.act for item in found}
+    return statements, {s.id: acts.get(s.cue.start, "asserts") for s in statements if s.cue}
 
 
 def source_of(sentence: Sentence, cue: Word, content: tuple[int, int]) -> tuple[int, int] | None:

@@ -9,16 +9,15 @@ import pytest
 
 from claimwatch.gazetteer import load_gazetteer
 from claimwatch.records import Article
-from claimwatch.statements import languages
+from claimwatch.stance import languages
 
 
 @pytest.mark.parametrize(
-    ("language", "module"),
-    [("ru", "claimwatch.statements.ru"), ("uk", "claimwatch.statements.uk"), ("en", None), (None, None), ("de", None)],
+    ("language", "pipeline"),
+    [("ru", languages.russian), ("uk", languages.ukrainian), ("en", None), (None, None), ("de", None)],
 )
-def test_pipeline_for(language: str | None, module: str | None) -> None:
-    pipeline = languages.pipeline_for(language)
-    assert (pipeline.__module__ if pipeline else None) == module
+def test_pipeline_for(language: str | None, pipeline) -> None:
+    assert languages.pipeline_for(language) is pipeline
 
 
 def test_supported_languages() -> None:
