@@ -149,7 +149,7 @@ def _noun_form(word: str, case_gender: tuple[str, str]) -> str:
     """A surname the dictionary only guesses: its noun reading in the name's case and gender, else itself."""
     case, gender = case_gender
     for parse in parses(word):
-        if parse.tag.POS == "NOUN" and parse.tag.case == case and (parse.tag.gender or "") in (gender, ""):
+        if parse.tag.POS == "NOUN" and parse.tag.case == case and str(parse.tag.gender or "") in (gender, ""):
             return parse.normal_form
     if gender == "masc" and case in ("gent", "accs"):  # "Бомбандьорова" -> "Бомбандьоров", "Лемського"
         for ending, nominative in (("ського", "ський"), ("цького", "цький"), ("ова", "ов"), ("ева", "ев"),
@@ -164,7 +164,7 @@ def _person_readings(word: str) -> dict[tuple[str, str], str]:
     if _INITIAL.match(word) or _ACRONYM.match(word):
         return {}
     return {
-        (p.tag.case, p.tag.gender or ""): p.normal_form
+        (str(p.tag.case), str(p.tag.gender or "")): p.normal_form
         for p in reversed(parses(word))
         if PERSON_GRAMMEMES & set(p.tag.grammemes) and p.tag.case
     }
