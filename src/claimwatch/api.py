@@ -22,6 +22,7 @@ from claimwatch.stance.claims import settle_claims
 from claimwatch.stance.languages import analyse
 from claimwatch.statements.entities import settle_entities
 from claimwatch.store import Store
+from claimwatch.stories.assign import assign_stories
 from claimwatch.stories.features import article_features
 
 
@@ -416,7 +417,8 @@ def ingest_document(
         return _failed(error)
     found, assessed = list(processed.statements), list(processed.assessments)
     return store.add_article(
-        processed.article, processed.encoding, found, assessed, processed.features,
+        processed.article, processed.encoding, found, assessed,
+        processed.features.to_row() if processed.features else None,
         settle_rows(store, found, assessed) if found else None,
     )
 
@@ -430,7 +432,7 @@ def settle_rows(store: Store, found: list[Statement], assessed: list[Assessment]
 
 def settle_ingest(store: Store, article_ids: list[str], *, with_statements: bool = True) -> None:
     """After a batch, as ``ingest`` does: new articles placed in stories, then linked to every watch."""
-    store.assign_stories()
+    assign_stories(store)
     if article_ids and with_statements:
         from claimwatch.stories.watch import link_reports
 

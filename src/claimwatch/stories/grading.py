@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from claimwatch.errors import Errors, InputError
 from claimwatch.gazetteer import Gazetteer
+from claimwatch.store.monitor_rows import MonitorRows
 
 if TYPE_CHECKING:
     from claimwatch.store import Store
@@ -94,17 +95,11 @@ def _grade(value: object, path: str | Path) -> str:
 
 
 def _store_grades(store: Store) -> dict[str, str]:
-    from sqlalchemy import select
-
-    from claimwatch.store.schema import sources
-
-    with store.engine.connect() as conn:
-        rows = conn.execute(
-            select(sources.c.name, sources.c.reliability)
-            .where(sources.c.name.is_not(None), sources.c.reliability.is_not(None))
-            .order_by(sources.c.created_at)
-        ).all()
-    return {name.casefold(): letter for name, letter in rows if letter in RELIABILITY}
+    return {
+        source["name"].casefold(): source["reliability"]
+        for source in MonitorRows(store).sources()
+        if source["name"] and source["reliability"] in RELIABILITY
+    }
 
 
 def voice_type(statement: dict, parties: set[str], gazetteer: Gazetteer) -> str:
