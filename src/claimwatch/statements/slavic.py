@@ -60,14 +60,14 @@ def find_attributions(
     quotes = find_quotes(parsed.text)
     found: list[Found] = []
     for index, sentence in enumerate(parsed.sentences):
-        found.extend(_according_to(parsed.text, sentence, index, language))
+        found.extend(_according_to(sentence, index, language))
         for word in sentence.words:
             act = _cue_act(word, language)
             if act is None or _inside(word.start, quotes) or any(f.cue[0] <= word.start < f.cue[1] for f in found):
                 continue
             if word.form == "Conv" and any(f.sentence_index == index for f in found):
                 continue  # "опровергли, назвав их ...": the gerund goes with the verb before it
-            content, rule = _content(parsed.text, sentence, word, quotes, language, act, object_of)
+            content, rule = _content(sentence, word, quotes, language, act, object_of)
             if content is None:
                 continue
             source = source_of(sentence, word, content)
@@ -88,7 +88,6 @@ def _inside(position: int, quotes: list[Quote]) -> bool:
 
 
 def _content(
-    text: str,
     sentence: Sentence,
     cue: Word,
     quotes: list[Quote],
@@ -112,13 +111,13 @@ def _content(
     if before and before[-1].text.lower() == lexicon.AS[language] and (len(before) == 1 or before[-2].text == ","):
         comma = next((i for i, w in enumerate(after) if w.text == ","), None)
         if comma is not None and comma + 1 < len(after):
-            return _to_sentence_end(text, sentence, after[comma + 1 :], quotes), "as_said"
+            return _to_sentence_end(sentence, after[comma + 1 :], quotes), "as_said"
     # "X заявил, что ...": the clause after the complementiser, within a few words of the cue.
     for position, word in enumerate(after[:10]):
         if word.text in _STOP_PUNCT or word.text == ":":
             break
         if word.text.lower() in lexicon.COMPLEMENTISERS[language] and position and after[position - 1].text == ",":
-            return _to_sentence_end(text, sentence, after[position + 1 :], quotes), "complement"
+            return _to_sentence_end(sentence, after[position + 1 :], quotes), "complement"
     # "X заявил: «...»" or "X заявил: ...".
     for position, word in enumerate(after[:10]):
         if word.text in _STOP_PUNCT:
@@ -130,21 +129,21 @@ def _content(
             quote = next((q for q in quotes if q.start == rest[0].start), None)
             if quote is not None:
                 return (quote.start, quote.end), "colon_quote"
-            return _to_sentence_end(text, sentence, rest, quotes), "colon"
+            return _to_sentence_end(sentence, rest, quotes), "colon"
     # "X заявил о планах ...": the topic of the saying.
     for position, word in enumerate(after[:6] if act == "asserts" else ()):
         if word.text in _STOP_PUNCT or word.text in (",", ":") or word.text in _DASHES:
             break
         if word.text.lower() in lexicon.ABOUT[language] and position + 1 < len(after):
-            return _object(text, sentence, after[position - 1] if position else cue), "about"
+            return _object(sentence, after[position - 1] if position else cue), "about"
     # "X опроверг сообщения о ...", "назвал сообщения фейком": the object of a non-saying cue.
     if act in ("denies", "accuses", "confirms", "names", "threatens", "pledges", "questions", "investigates",
                "expresses", "appeals"):
-        return (object_of and object_of(sentence, cue)) or _object(text, sentence, cue), "object"
+        return (object_of and object_of(sentence, cue)) or _object(sentence, cue), "object"
     return None, ""
 
 
-def _to_sentence_end(text: str, sentence: Sentence, rest: tuple[Word, ...], quotes: list[Quote]) -> tuple[int, int]:
+def _to_sentence_end(sentence: Sentence, rest: tuple[Word, ...], quotes: list[Quote]) -> tuple[int, int]:
     rest = list(rest)
     while rest and (rest[-1].text in _STOP_PUNCT or rest[-1].text in (",", ";")):
         rest.pop()
@@ -160,7 +159,7 @@ def _to_sentence_end(text: str, sentence: Sentence, rest: tuple[Word, ...], quot
     return start, end
 
 
-def _object(text: str, sentence: Sentence, cue: Word) -> tuple[int, int] | None:
+def _object(sentence: Sentence, cue: Word) -> tuple[int, int] | None:
     """What the cue acts on: the words after it to the end of its clause, or (when the clause ends at
     the cue: "У МЗС Кестрії повідомлення заперечили") the words between the speaking place and the cue."""
     rest = []
@@ -196,7 +195,7 @@ def _speaking_place(clause: list[Word]) -> list[Word]:
     return place
 
 
-def _according_to(text: str, sentence: Sentence, index: int, language: str) -> list[Found]:
+def _according_to(sentence: Sentence, index: int, language: str) -> list[Found]:
     """ "По словам X, ...", "..., по данным X." and their Ukrainian forms."""
     words = sentence.words
     lowered = [w.text.lower() for w in words]
