@@ -24,6 +24,7 @@ from claimwatch.gazetteer import Gazetteer
 from claimwatch.nlp import MAX_PARSED_CHARS, MAX_TEXT_CHARS, PIECE_CHARS, load_nlp, parse_body
 from claimwatch.records import Article, Assessment, ProcessedArticle, SourceDocument, Statement
 from claimwatch.stance.assess import assess_statements
+from claimwatch.stance.languages import pipeline_for
 from claimwatch.statements import extract_statements
 from claimwatch.stories.features import article_features
 
@@ -63,14 +64,21 @@ def _with_statements(item: ProcessedArticle, result: StatementsOrError) -> Resul
 
 
 def statements_of(articles: Sequence[Article], gazetteer: Gazetteer, nlp: Language) -> list[StatementsOrError]:
-    """Each article's statements and their assessments (the bodies parsed together), or the coded error
-    of an article the statement stages failed on: a bug or a library's limit on one input must not end
-    the batch."""
+    """Each article's statements and their assessments, or the coded error of an article the statement
+    stages failed on (a bug or a library's limit on one input must not end the batch). The article's
+    language chooses the pipeline (``stance.languages``); English bodies are parsed together."""
+    english = [article for article in articles if pipeline_for(article.language) is None]
+    parsed = _parsed(nlp, [article.body for article in english])
     found: list[StatementsOrError] = []
-    for article, parsed in zip(articles, _parsed(nlp, [a.body for a in articles]), strict=True):
+    for article in articles:
+        own_pipeline = pipeline_for(article.language)
+        doc = next(parsed) if own_pipeline is None else None
         try:
-            statements = extract_statements(article, parsed, gazetteer)
-            found.append((statements, assess_statements(statements, parsed, gazetteer)))
+            if own_pipeline is not None:
+                found.append(own_pipeline(article, gazetteer))
+                continue
+            statements = extract_statements(article, doc, gazetteer)
+            found.append((statements, assess_statements(statements, doc, gazetteer)))
         except Exception as exc:
             reason = f"{type(exc).__name__}: {next(iter(str(exc).splitlines()), '')}"[:300]
             found.append(InputError(article.source, Errors.E016.format(reason=reason)))

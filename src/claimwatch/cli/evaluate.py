@@ -1,4 +1,4 @@
-"""Scores and training: ``eval extraction|attribution|clustering|certainty|stance`` and ``train stance``.
+"""Scores and training: ``eval extraction|attribution|names|statements|clustering|certainty|stance``, ``train stance``.
 
 Each imports its evaluation module only when it runs (they pull in data readers and models).
 """
@@ -67,13 +67,27 @@ def _print_extraction_scores(data: dict) -> None:
 
 @eval_app.command("attribution")
 def eval_attribution(
-    polnear: Annotated[Path, typer.Option("--polnear", help="PolNeAR split folder with text/ and attributions/.")],
+    polnear: Annotated[
+        Optional[Path], typer.Option("--polnear", help="PolNeAR split folder with text/ and attributions/ (en).")
+    ] = None,
+    lang: Annotated[str, typer.Option("--lang", help="en (PolNeAR) or ru (ADAQ).")] = "en",
+    adaq: Annotated[Optional[Path], typer.Option("--adaq", help="ADAQ folder with data/ (ru).")] = None,
+    split: Annotated[str, typer.Option("--split", help="ADAQ part: dev (tuned on), test or all.")] = "test",
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
     limit: Annotated[
         Optional[int], typer.Option("--limit", min=1, help="Score only the first N documents (by file name).")
     ] = None,
 ) -> None:
-    """Who-said-what precision, recall and F1 on PolNeAR, beside textacy's direct quotations."""
+    """Who-said-what precision, recall and F1: PolNeAR beside textacy (en), ADAQ token tags (ru)."""
+    if lang == "ru":
+        from claimwatch.eval.adaq import SPLITS, evaluate_adaq
+
+        if adaq is None or split not in SPLITS:
+            raise typer.BadParameter("--lang ru takes --adaq DIR and --split dev|test|all", param_hint="--adaq")
+        _report_scores(lambda: evaluate_adaq(adaq, split).to_json(), as_json, _print_tag_scores)
+        return
+    if lang != "en" or polnear is None:
+        raise typer.BadParameter("use --lang en with --polnear DIR, or --lang ru with --adaq DIR", param_hint="--lang")
     from claimwatch.eval.attribution import evaluate_polnear
     from claimwatch.statements import statements_from_text
 
@@ -82,6 +96,51 @@ def eval_attribution(
         as_json,
         _print_attribution_scores,
     )
+
+
+@eval_app.command("names")
+def eval_names(
+    ner_uk: Annotated[Path, typer.Option("--ner-uk", help="NER-UK 2.0 folder with v2.0/data/.")],
+    lang: Annotated[str, typer.Option("--lang", help="uk (NER-UK 2.0).")] = "uk",
+    split: Annotated[str, typer.Option("--split", help="dev (tuned on) or test.")] = "test",
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+    limit: Annotated[Optional[int], typer.Option("--limit", min=1, help="Score only the first N texts.")] = None,
+) -> None:
+    """Name recognition (people, organisations, places) precision, recall and F1."""
+    if lang != "uk" or split not in ("dev", "test"):
+        raise typer.BadParameter("use --lang uk with --split dev|test", param_hint="--lang")
+    from claimwatch.eval.names import evaluate_ner_uk
+
+    _report_scores(lambda: evaluate_ner_uk(ner_uk, split, limit).to_json(), as_json, _print_tag_scores)
+
+
+@eval_app.command("statements")
+def eval_statements(
+    ctx: typer.Context,
+    gold: Annotated[Path, typer.Option("--gold", help="TOML of articles with labelled statements.")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+) -> None:
+    """Speaker and act of hand-labelled statements per article (format: tests/data/slavic/ru_dev.toml).
+
+    Names resolve with the gazetteer plus any ``claimwatch --gazetteer FILE`` given.
+    """
+    from claimwatch.eval.dev_statements import score_dev_set
+
+    def summarise(data: dict) -> None:
+        for article in [*data["articles"], {"id": "total", **data["total"]}]:
+            out.print(f"{article['id']}: {article['found']}/{article['gold']} found, "
+                      f"{article['speaker']} right speaker, {article['act']} right act")
+
+    _report_scores(lambda: score_dev_set(gold, ctx.obj.gazetteer(), with_misses=True), as_json, summarise)
+
+
+def _print_tag_scores(data: dict) -> None:
+    table = Table("", "P", "R", "F1", box=None)
+    for key, row in data.items():
+        if isinstance(row, dict):
+            table.add_row(key, *(f"{row[k]:.3f}" for k in ("p", "r", "f1")))
+    out.print(table)
+    out.print(", ".join(f"{key} {value}" for key, value in data.items() if not isinstance(value, dict)))
 
 
 def _print_attribution_scores(data: dict) -> None:

@@ -58,8 +58,14 @@ _STATE_KINDS = {"government", "military", "ministry", "office", "intelligence", 
 
 
 def person_key(name: str) -> str:
-    """Spelling-tolerant key of a surname: Zelensky, Zelenskyy, Zelenskiy and Zelenski agree."""
+    """Spelling-tolerant key of a surname: Zelensky, Zelenskyy, Zelenskiy and Zelenski agree.
+
+    A name in another script keeps its letters ("Лунд" -> "лунд"), so that two such names never share
+    the empty key.
+    """
     text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().casefold()
+    if not re.search(r"[a-z]", text):
+        return re.sub(r"\W", "", name.casefold().replace("ё", "е"))
     text = re.sub(r"[^a-z]", "", text)
     text = re.sub(r"(.)\1+", r"\1", text)
     text = text.replace("sch", "sh").replace("kh", "h").replace("ck", "k")
