@@ -37,6 +37,11 @@ PLOVER = {
     "pledges": "AGREE (CAMEO 033)",
     "threatens": "THREATEN (CAMEO 130)",
 }
+_MILITARY_PLOVER = {
+    "accuses": "ACCUSE/allege (CAMEO 1123)",
+    "pledges": "AGREE (CAMEO 0332)",
+    "investigates": "ACCUSE/investigate (CAMEO 093)",
+}
 _DENY_CUES = {"deny", "dismiss", "reject", "refute", "rebuff", "rubbish", "disown", "contradict", "dispute"}
 _DENY_WORDS = re.compile(
     r"\b(?:fake news|fabricat\w+|groundless|baseless|provocation|smear|false|untrue|not true|no truth|"
@@ -88,14 +93,12 @@ _MILITARY = re.compile(
 def classify_act(statement: Statement, modality: Modality) -> tuple[str, str | None]:
     """The act and its PLOVER code (None where no PLOVER event fits)."""
     act = _act(statement, modality)
-    plover = PLOVER.get(act)
-    if act == "accuses" and _MILITARY.search(statement.content.text):
-        plover = "ACCUSE/allege (CAMEO 1123)"
-    if act == "pledges" and _MILITARY.search(statement.content.text):
-        plover = "AGREE (CAMEO 0332)"
-    if act == "investigates" and _MILITARY.search(statement.content.text):
-        plover = "ACCUSE/investigate (CAMEO 093)"
-    return act, plover
+    return act, plover_code(act, military=bool(_MILITARY.search(statement.content.text)))
+
+
+def plover_code(act: str, *, military: bool) -> str | None:
+    """The PLOVER event (CAMEO code) of an act; military contents have CAMEO's military sub-codes."""
+    return _MILITARY_PLOVER.get(act) if military and act in _MILITARY_PLOVER else PLOVER.get(act)
 
 
 def _act(statement: Statement, modality: Modality) -> str:

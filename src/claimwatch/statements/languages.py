@@ -28,7 +28,9 @@ from claimwatch.records import Article, Assessment, Statement
 Analysis = tuple[list[Statement], list[Assessment]]
 Pipeline = Callable[[Article, Gazetteer], Analysis]
 
-PIPELINES: dict[str, str] = {}
+PIPELINES: dict[str, str] = {
+    "ko": "claimwatch.statements.ko:analyse_korean",
+}
 
 
 def english(article: Article, gazetteer: Gazetteer, nlp: Language | None = None) -> Analysis:
