@@ -138,7 +138,7 @@ def korean_names(text: str, gazetteer) -> list[Name]:
     i = 0
     while i < len(tokens):
         token = tokens[i]
-        if token.tag == "NNG" and _is_institution(token.form):
+        if token.tag == "NNG" and is_institution(token.form):
             names.append(Name(token.start, token.end, "OG", token.form))
         if not _starts_name(token):
             i += 1
@@ -188,7 +188,7 @@ def _kind_of(name: str, following, gazetteer) -> str | None:
     return DEFAULT_KIND
 
 
-def _is_institution(noun: str) -> bool:
+def is_institution(noun: str) -> bool:
     """Common nouns that name one institution: 경찰, 검찰, 국방부, 기상청, 대법원, 북한군."""
     endings = ("부", "청", "처", "법원", "위원회", "당국", "군")
     return noun in _INSTITUTIONS or (len(noun) >= 3 and noun.endswith(endings))

@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from claimwatch.gazetteer import Entity, Gazetteer
-from claimwatch.nlp.ko import Morpheme, Sentence, Word, korean_sentences
+from claimwatch.nlp.ko import Morpheme, Sentence, Word, is_institution, korean_sentences
 from claimwatch.records import Article, Assessment, SaidOn, Speaker, Statement
 from claimwatch.records import Span as TextSpan
 from claimwatch.statements.extract import (
@@ -44,7 +44,9 @@ REPORTED_ACT_VERBS = {
 _SAID_THIS = {"이같이", "이렇게", "이처럼", "이와같이"}  # "...". X는 이같이 말했다: the quote before is X's
 _DATE_WORDS = {
     "이날", "오늘", "어제", "그제", "그저께", "지난", "최근", "앞서", "이어", "또", "또한", "특히", "한편", "이에",
+    "반면", "다만", "그러나", "하지만", "이후", "당시", "현재",
 }
+_TIME_WORDS = r"(?:\d{1,4}[년월일시분]|[월화수목금토일]요일|지난주|이번주|지난달|주말|오전|오후|새벽)+"
 _ADVERBIAL_PARTICLES = {"에서", "에게", "에", "께", "한테", "와", "과", "로", "으로", "에게서", "서", "께서는"}
 ROLE_NOUNS = (
     "대변인", "장관", "차관", "대통령", "총리", "의원", "위원장", "위원", "대사", "국장", "실장", "차장", "원장",
@@ -224,8 +226,8 @@ def _is_subject(word: Word) -> bool:
     if len(morphemes) < 2:
         return False
     particle, noun = morphemes[-1], morphemes[-2]
-    if not noun.is_noun or _is_date_word(word):
-        return False
+    if not noun.is_noun or noun.tag == "NNB" or _is_date_word(word):
+        return False  # "것은", "수가": bound nouns are no speakers
     return (particle.tag == "JX" and particle.form in ("은", "는", "도")) or (
         particle.tag == "JKS" and particle.form in ("이", "가", "께서")
     )
@@ -296,7 +298,7 @@ def _is_date_word(word: Word) -> bool:
     text = word.stem()
     return (
         text in _DATE_WORDS
-        or bool(re.fullmatch(r"(?:\d{1,4}[년월일]|[월화수목금토일]요일|지난주|이번주|지난달|주말|오전|오후)+", text))
+        or bool(re.fullmatch(_TIME_WORDS, text))
         or bool(re.fullmatch(r"\d{1,2}일(?:께|쯤|경)?", text))
     )
 
@@ -478,8 +480,12 @@ class KoreanSpeakers:
             return _Known(entity.name, entity.kind if entity.kind != "outlet" else "organization",
                           None, entity.country, written, mention), None
         country = next((c for s in stems if (c := self._country_code(s))), None)
+        if is_institution(stems[-1]):  # 검찰, 경찰, 통일부
+            return _Known(mention.text, "organization", None, country or self.home_country, mention.text, mention), None
         if stems[-1].endswith(GROUP_NOUNS) or stems[-1].endswith(ROLE_NOUNS):
             return _Known(mention.text, "group", None, country, None, mention), None
+        if all(_is_name(w, s) for w, s in zip(words, stems, strict=True)):  # a name alone: "장이머우는"
+            return _Known(mention.text, "person", None, country, mention.text, mention), None
         if stems[-1].endswith(_ORG_ENDINGS):
             return _Known(mention.text, "organization", None, country or self.home_country, mention.text, mention), None
         return _Known(mention.text, "group", None, country, None, mention), None
