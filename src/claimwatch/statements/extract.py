@@ -15,7 +15,7 @@ from claimwatch.records import Article, SaidOn, Statement
 from claimwatch.records import Span as TextSpan
 from claimwatch.statements import lexicon
 from claimwatch.statements.attribution import Attribution, find_attributions
-from claimwatch.statements.quotes import Quote, find_quotes
+from claimwatch.statements.quotes import Quote, find_quotes, quote_kind
 from claimwatch.statements.speakers import SpeakerResolver
 from claimwatch.statements.when import publication_day, resolve_phrase
 
@@ -117,14 +117,7 @@ def statement_id(article_id: str, cue_start: int, content_start: int) -> str:
 def _kind(attribution: Attribution, content: TextSpan, quotes: list[Quote]) -> str:
     if attribution.rule == "act":
         return "reported_act"
-    inside = [q for q in quotes if content.start <= q.start and q.end <= content.end]
-    if any(q.start <= content.start and content.end <= q.end for q in quotes) or (
-        inside and inside[0].start - content.start <= 1 and content.end - inside[-1].end <= 1
-    ):
-        return "direct"
-    if inside or any(q.start < content.end and content.start < q.end for q in quotes):
-        return "mixed"
-    return "indirect"
+    return quote_kind(content.start, content.end, quotes)
 
 
 def _venue(attribution: Attribution, content: TextSpan) -> str | None:

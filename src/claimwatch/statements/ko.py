@@ -61,7 +61,7 @@ _ORG_ENDINGS = (
 _PRONOUNS = {"그": "person", "그녀": "person", "그들": "group", "이들": "group", "저": "person", "우리": "group"}
 
 
-def analyse_korean(article: Article, gazetteer: Gazetteer) -> tuple[list[Statement], list[Assessment]]:
+def analyse(article: Article, gazetteer: Gazetteer) -> tuple[list[Statement], list[Assessment]]:
     """The Korean pipeline: statements, then their stance (``statements.languages`` registers it)."""
     from claimwatch.stance.ko import assess_korean
 
@@ -664,4 +664,4 @@ def _last_month(match: re.Match, reference: date) -> tuple[str, str, str]:
     return last.strftime("%Y-%m"), last.strftime("%Y-%m"), "month"
 
 
-__all__ = ["KoreanSpeakers", "analyse_korean", "bare_forms", "extract_korean_statements", "resolve_korean_phrase"]
+__all__ = ["KoreanSpeakers", "analyse", "bare_forms", "extract_korean_statements", "resolve_korean_phrase"]
