@@ -42,7 +42,7 @@ def load_dev_set(path: Path) -> list[dict]:
 def score_dev_set(path: Path, gazetteer: Gazetteer, *, with_misses: bool = False) -> dict:
     articles = []
     for item in load_dev_set(path):
-        article = extract_article(_document(item), gazetteer)
+        article = extract_article(dev_document(item), gazetteer)
         statements, assessments = analyse(article, gazetteer)
         articles.append(score_article(item, article.body, statements, assessments))
     articles_json = [a.to_json(with_misses=with_misses) for a in articles]
@@ -50,7 +50,8 @@ def score_dev_set(path: Path, gazetteer: Gazetteer, *, with_misses: bool = False
     return {"articles": articles_json, "total": total}
 
 
-def _document(item: dict) -> SourceDocument:
+def dev_document(item: dict) -> SourceDocument:
+    """The article of a dev set entry, as the ingest stage would hand it over."""
     text = f"{item['title']}\n\n{item['text'].strip()}\n"  # as copied from a page: the headline first
     hints = SourceHints(title=item.get("title"), published=item.get("published"), outlet=item.get("outlet"))
     return SourceDocument(f"dev:{item['id']}", "text", text, text.encode("utf-8"), "utf-8", hints)
@@ -104,4 +105,4 @@ def _best_overlap(statements: list[Statement], start: int, end: int) -> Statemen
     return best
 
 
-__all__ = ["load_dev_set", "same_speaker", "score_article", "score_dev_set"]
+__all__ = ["dev_document", "load_dev_set", "same_speaker", "score_article", "score_dev_set"]
