@@ -3,7 +3,7 @@
 The sample's 16 articles go through the real pipeline once (extract, nlp, statements, stance);
 each variant then rewrites every person and place name with an invented one of the same length
 (so every character offset stays valid), shifts every date, and is written through
-``Store.add_article`` like an ingest, then ``Store.assign_stories`` groups the reports.
+``Store.add_article`` like an ingest, then ``stories.assign.assign_stories`` groups the reports.
 Variants are spaced further apart than the stories' time window, so each becomes its own story.
 
     python benchmarks/corpus_variants.py --db /tmp/claimwatch-10k.db --articles 10000
@@ -26,7 +26,7 @@ from claimwatch.ingest.sources import DEFAULT_MAX_BYTES
 from claimwatch.nlp import load_nlp
 from claimwatch.records import Assessment, ProcessedArticle, Span, Statement
 from claimwatch.store import Store
-from claimwatch.stories.cluster import TIME_WINDOW
+from claimwatch.stories.assign import TIME_WINDOW, assign_stories
 from claimwatch.stories.features import article_features
 
 TITLES = {"President", "Colonel", "Col", "Foreign", "Minister", "Deputy", "The", "Republic", "Grand", "Assembly"}
@@ -155,10 +155,10 @@ def build(db: str, articles: int, seed: int = 6) -> dict:
             for item in sample[: articles - written]:
                 done = variant(item, rename, days, f"v{number:05d}")
                 store.add_article(done.article, done.encoding, list(done.statements), list(done.assessments),
-                                  done.features)
+                                  done.features.to_row())
                 written += 1
         stored_at = time.perf_counter()
-        store.assign_stories()
+        assign_stories(store)
     finished = time.perf_counter()
     return {
         "articles": written,

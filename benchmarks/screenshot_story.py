@@ -3,7 +3,7 @@
     python benchmarks/screenshot_story.py [--out docs]
 
 Ingests the bundled sample story into a temporary store, serves the desk on a free loopback port,
-walks the story page in headless Chromium (``claimwatch.web.browser.walk_story``, as
+walks the story page in headless Chromium (``tests/web/browser_harness.py`` ``walk_story``, as
 ``tests/web/test_desk_browser.py`` does) and copies its ``story-page.png`` into ``--out``
 (``--all``: the article the click landed on too, ``article-target.png``).
 """
@@ -12,13 +12,17 @@ from __future__ import annotations
 
 import argparse
 import shutil
+import sys
 import tempfile
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests" / "web"))  # the browser harness
+
+from browser_harness import running_server, walk_story
 
 from claimwatch import api
 from claimwatch.store import Store
 from claimwatch.web import create_app
-from claimwatch.web.browser import running_server, walk_story
 
 
 def main() -> None:

@@ -15,16 +15,19 @@ from __future__ import annotations
 import argparse
 import json
 import statistics
+import sys
 import time
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests" / "web"))  # the browser harness
+
 import httpx
+from browser_harness import running_server
 from corpus_variants import build
 
 from claimwatch import api
 from claimwatch.store import Store
 from claimwatch.web import create_app
-from claimwatch.web.browser import running_server
 
 TARGET_MS = 300
 

@@ -20,6 +20,7 @@ from claimwatch.nlp import load_nlp
 from claimwatch.records import IngestOutcome, ProcessedArticle, SourceDocument
 from claimwatch.statements.languages import analyse
 from claimwatch.store import Store
+from claimwatch.stories.assign import assign_stories
 from claimwatch.stories.features import article_features
 
 
@@ -417,13 +418,13 @@ def ingest_document(
         processed.encoding,
         list(processed.statements),
         list(processed.assessments),
-        processed.features,
+        processed.features.to_row() if processed.features else None,
     )
 
 
 def settle_ingest(store: Store, article_ids: list[str], *, with_statements: bool = True) -> None:
     """After a batch, as ``ingest`` does: new articles placed in stories, then linked to every watch."""
-    store.assign_stories()
+    assign_stories(store)
     if article_ids and with_statements:
         from claimwatch.stories.watch import link_reports
 

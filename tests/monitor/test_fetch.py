@@ -167,6 +167,30 @@ def test_robots_txt_is_honoured_and_cached(server, fetcher) -> None:
     assert server.hits("/drafts/a.html") == []
 
 
+@pytest.mark.parametrize(
+    ("robots", "path", "allowed"),
+    [
+        ("User-agent: *\nDisallow: /\nAllow: /news/\n", "/news/a.html", True),  # the longest match wins
+        ("User-agent: *\nDisallow: /\nAllow: /news/\n", "/about.html", False),
+        ("User-agent: *\nDisallow: /*.pdf$\n", "/files/report.pdf", False),
+        ("User-agent: *\nDisallow: /*.pdf$\n", "/files/report.pdf.html", True),  # ``$`` anchors the end
+        ("User-agent: *\nDisallow: /*/drafts/\n", "/2026/drafts/a.html", False),
+        ("User-agent: *\nDisallow: /*/drafts/\n", "/2026/final/a.html", True),
+        ("User-agent: other\nDisallow: /\n\nUser-agent: claimwatch\nAllow: /\n", "/a.html", True),
+    ],
+)
+def test_robots_txt_rules_follow_rfc_9309(server, fetcher, robots: str, path: str, allowed: bool) -> None:
+    server.route("/robots.txt", robots, content_type="text/plain")
+    server.route(path, ARTICLE)
+    if allowed:
+        assert fetcher.fetch(server.url(path), guard=LOOPBACK_ONLY).status == 200
+    else:
+        with pytest.raises(RefusedError) as caught:
+            fetcher.fetch(server.url(path), guard=LOOPBACK_ONLY)
+        assert caught.value.code == "E404"
+        assert server.hits(path) == []
+
+
 def test_missing_robots_txt_allows_everything(server, fetcher) -> None:
     server.route("/a.html", ARTICLE)  # /robots.txt is a 404
     assert fetcher.fetch(server.url("/a.html"), guard=LOOPBACK_ONLY).status == 200

@@ -189,3 +189,30 @@ def test_cli_sources_status_alerts_and_fetch(server, db_path, tmp_path) -> None:
     assert "unverified -> contested" in runner.invoke(app, [*db, "alerts"]).stdout
     removed = runner.invoke(app, [*db, "source", "rm", "Meridian Wire"])
     assert removed.exit_code == 0 and "removed source" in removed.stdout
+
+
+def test_cli_fetch_reads_a_path_robots_txt_allows_under_a_disallowed_root(server, db_path) -> None:
+    """``Disallow: /`` with ``Allow: /news/``: the longer rule wins (RFC 9309), so /news/ may be read."""
+    runner = CliRunner()
+    db = ["--db", str(db_path), "--gazetteer", str(api.sample_gazetteer_path())]
+    server.route("/robots.txt", "User-agent: *\nDisallow: /\nAllow: /news/\n", content_type="text/plain")
+    server.route("/news/a.html", sample("02_meridian-wire_2025-03-04.txt"), content_type="text/plain")
+    server.route("/about.html", sample("02_meridian-wire_2025-03-04.txt"), content_type="text/plain")
+    fetched = runner.invoke(app, [*db, "fetch", server.url("/news/a.html"), "--allow-private", "--no-statements"])
+    assert fetched.exit_code == 0, fetched.output
+    assert "ingested 1" in fetched.stdout
+    refused = runner.invoke(app, [*db, "fetch", server.url("/about.html"), "--allow-private", "--no-statements"])
+    assert "[E404]" in refused.output
+    assert server.hits("/about.html") == []
+
+
+def test_fetch_decodes_with_the_charset_the_http_header_declares(server, store, only_loopback) -> None:
+    """Short KOI8-R text (charset-normalizer alone reads it as Shift JIS): the Content-Type's charset decides."""
+    text = "Войска не пересекали границу, сказал министр."
+    server.route("/ru/1.txt", text.encode("koi8-r"), content_type="text/plain; charset=koi8-r")
+    report = service.fetch_urls(store, [server.url("/ru/1.txt")], allow_private=True,
+                                gazetteer=api.sample_gazetteer(), with_statements=False,
+                                policy=FetchPolicy(min_interval=0.0))
+    (outcome,) = report.outcomes
+    assert outcome.status == "ingested", outcome.error
+    assert store.get_article(outcome.article_id).body == text

@@ -10,10 +10,10 @@ import shutil
 from pathlib import Path
 
 import pytest
+from browser_harness import CHROMIUM, running_server, walk_story
 
 from claimwatch import api
 from claimwatch.web import create_app
-from claimwatch.web.browser import CHROMIUM, running_server, walk_story
 
 pytestmark = [
     pytest.mark.skipif(not Path(CHROMIUM).exists(), reason=f"no Chromium at {CHROMIUM} (Debian package chromium)"),

@@ -74,6 +74,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from claimwatch.errors import Errors, StoreError
+from claimwatch.eval.metrics import f1
 from claimwatch.records import Statement
 
 Fragments = tuple[tuple[int, int], ...]  # sorted, non-overlapping (start, end) character ranges
@@ -322,8 +323,7 @@ def _shares_a_word(gold: Fragments, predicted: Fragments, words: WordIndex) -> b
 def _prf(matched_gold: int, gold: int, matched_predicted: int, predicted: int) -> dict[str, float]:
     precision = matched_predicted / predicted if predicted else 0.0
     recall = matched_gold / gold if gold else 0.0
-    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    return {"p": round(precision, 4), "r": round(recall, 4), "f1": round(f1, 4)}
+    return {"p": round(precision, 4), "r": round(recall, 4), "f1": round(f1(precision, recall), 4)}
 
 
 @dataclass

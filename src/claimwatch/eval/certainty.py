@@ -14,34 +14,12 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-import numpy as np
-
 from claimwatch.errors import Errors, StoreError
+from claimwatch.eval.metrics import spearman
 from claimwatch.nlp import load_nlp
 from claimwatch.stance.modality import embedded_commitment
 
 ITEMS_FILE = "CommitmentBank-items.csv"
-
-
-def ranks(values: list[float]) -> np.ndarray:
-    """Ranks from 1, ties sharing their mean rank."""
-    array = np.asarray(values, dtype=float)
-    order = array.argsort(kind="mergesort")
-    ranked = np.empty(len(array))
-    ranked[order] = np.arange(1, len(array) + 1)
-    for value in np.unique(array):
-        tied = array == value
-        ranked[tied] = ranked[tied].mean()
-    return ranked
-
-
-def spearman(first: list[float], second: list[float]) -> float:
-    if len(first) < 3:
-        return float("nan")
-    a, b = ranks(first), ranks(second)
-    if a.std() == 0 or b.std() == 0:
-        return 0.0
-    return float(np.corrcoef(a, b)[0, 1])
 
 
 @dataclass

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from claimwatch.errors import Errors, InputError, StoreError
+from claimwatch.eval.metrics import f1
 from claimwatch.extract import extract_article
 from claimwatch.gazetteer import Gazetteer, load_gazetteer
 from claimwatch.records import SourceDocument, SourceHints
@@ -74,8 +75,7 @@ def score(counts: list[tuple[float, float, float]]) -> tuple[float, float, float
     # Pages where nothing was predicted (or nothing was true) have no precision (or recall) to average.
     precision = statistics.fmean([_precision(*c) for c in counts if c[0] + c[1] > 0] or [0.0])
     recall = statistics.fmean([_recall(*c) for c in counts if c[0] + c[2] > 0] or [0.0])
-    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    return precision, recall, f1
+    return precision, recall, f1(precision, recall)
 
 
 def extracted_body(html: str, source: str, url: str | None, gazetteer: Gazetteer) -> str:
@@ -107,5 +107,5 @@ def evaluate_zyte(folder: Path, gazetteer: Gazetteer | None = None) -> Extractio
         page_counts(item.get("articleBody", ""), predicted)
         for (_, item, _), predicted in zip(pages, predictions, strict=True)
     ]
-    precision, recall, f1 = score(counts)
-    return ExtractionScores(precision, recall, f1, len(pages), len(pages) / elapsed if elapsed else 0.0)
+    precision, recall, harmonic = score(counts)
+    return ExtractionScores(precision, recall, harmonic, len(pages), len(pages) / elapsed if elapsed else 0.0)

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import json
 import re
-import zlib
 from collections.abc import Iterator
 
 from charset_normalizer import from_bytes
 
 from claimwatch.errors import Errors, InputError
+from claimwatch.ingest.charset import known_encoding, meta_charset
+from claimwatch.ingest.gzipped import GzipCorrupt, GzipTooLarge, gunzip_capped
 from claimwatch.ingest.sources import DEFAULT_MAX_BYTES
 from claimwatch.records import SourceDocument, SourceHints
 
@@ -32,10 +33,15 @@ HINT_FIELDS = ("url", "title", "author", "published", "outlet")
 
 
 def decode_input(
-    source: str, data: bytes, fmt: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES
+    source: str,
+    data: bytes,
+    fmt: str | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    charset: str | None = None,
 ) -> Iterator[SourceDocument | InputError]:
     """Yield the documents in one input, or an ``InputError`` for each part that cannot be read.
 
+    ``charset``: the encoding the transport declared (an HTTP Content-Type's ``charset``).
     A JSON Lines file yields one item per line, so one bad line does not sink the file.
     """
     if fmt is not None and fmt not in FORMATS:
@@ -44,7 +50,7 @@ def decode_input(
     if not data.strip():
         raise InputError(source, Errors.E001)
     _refuse_binary(source, data)
-    text, encoding = decode_text(source, data)
+    text, encoding = decode_text(source, data, known_encoding(charset))
     if not text.strip():
         raise InputError(source, Errors.E001)
     fmt = fmt or detect_format(data)
@@ -55,19 +61,12 @@ def decode_input(
 
 
 def _gunzip(source: str, data: bytes, max_bytes: int) -> bytes:
-    """Decompress, refusing output over ``max_bytes``: a small gzip can expand to gigabytes."""
-    if not data.startswith(b"\x1f\x8b"):
-        return data
-    inflater = zlib.decompressobj(16 + zlib.MAX_WBITS)
     try:
-        inflated = inflater.decompress(data, max_bytes + 1)
-    except zlib.error as exc:
+        return gunzip_capped(data, max_bytes)
+    except GzipTooLarge as exc:
+        raise InputError(source, Errors.E004.format(size=exc.size, limit=max_bytes)) from exc
+    except GzipCorrupt as exc:
         raise InputError(source, Errors.E011.format(reason=exc)) from exc
-    if len(inflated) > max_bytes or inflater.unconsumed_tail:
-        raise InputError(source, Errors.E004.format(size=len(inflated), limit=max_bytes))
-    if not inflater.eof:
-        raise InputError(source, Errors.E011.format(reason="the stream ends before its end marker"))
-    return inflated
 
 
 def _refuse_binary(source: str, data: bytes) -> None:
@@ -79,14 +78,16 @@ def _refuse_binary(source: str, data: bytes) -> None:
         raise InputError(source, Errors.E002.format(kind="binary data"))
 
 
-def decode_text(source: str, data: bytes) -> tuple[str, str]:
-    """UTF-8 first (the web's default); otherwise let charset-normalizer detect the legacy encoding."""
+def decode_text(source: str, data: bytes, declared: str | None = None) -> tuple[str, str]:
+    """A byte order mark, else the declared encoding (``declared``, from the HTTP header, else a
+    ``<meta>`` charset), else UTF-8 (the web's default), else charset-normalizer's guess."""
     if data.startswith(b"\xef\xbb\xbf"):
-        data = data[3:]
-    try:
-        return data.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
-        pass
+        data, declared = data[3:], "utf-8"
+    for encoding in filter(None, (declared, meta_charset(data), "utf-8")):
+        try:
+            return data.decode(encoding), encoding
+        except UnicodeDecodeError:
+            continue  # a wrong declaration is common: fall through to the next candidate
     best = from_bytes(data).best()
     if best is None:
         raise InputError(source, Errors.E005)

@@ -20,7 +20,7 @@ from lxml import html as lxml_html
 from claimwatch.errors import Errors
 from claimwatch.gazetteer import Gazetteer
 from claimwatch.monitor.errors import DocumentError
-from claimwatch.monitor.xmlsafe import gunzip_capped, local_name, parse_xml, refuse_entity_declarations
+from claimwatch.monitor.xmlsafe import gunzip_document, local_name, parse_xml, refuse_entity_declarations
 
 MAX_ITEMS = 1000  # items read from one feed or sitemap document
 # "KALVEN, March 4 (Reuters) -", "(AP) —", "LONDON (Meridian) -- ": a wire credit opening the text.
@@ -179,7 +179,7 @@ def _http_link(value: object) -> str | None:
 
 def parse_sitemap(url: str, data: bytes, max_bytes: int = 50 * 1024 * 1024) -> Sitemap:
     """A urlset or sitemapindex (gzipped or not). Raises ``DocumentError`` (or ``RefusedError``)."""
-    data = gunzip_capped(url, data, max_bytes)
+    data = gunzip_document(url, data, max_bytes)
     root = parse_xml(url, data)
     kind = local_name(root)
     if kind not in ("urlset", "sitemapindex"):

@@ -5,7 +5,8 @@
   download stopped as soon as it passes the cap (decoded bytes are counted, so gzip bombs stop too);
 - redirects followed by hand, at most ``max_redirects``, each hop checked by the address guard
   and by robots.txt before it is requested;
-- a descriptive User-Agent; robots.txt (RFC 9309) honoured, cached per host, its Crawl-delay used;
+- a descriptive User-Agent; robots.txt (RFC 9309, parsed by protego: longest match wins, ``*`` and ``$``)
+  honoured, cached per host, its Crawl-delay used;
 - a minimum interval between requests to one host;
 - conditional GET (If-None-Match / If-Modified-Since): an unchanged feed costs one 304;
 - retries with exponential backoff on 5xx, 429 and time-outs, bounded (Retry-After honoured up
@@ -19,12 +20,14 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from email.utils import parsedate_to_datetime
 from urllib.parse import urljoin, urlsplit
-from urllib.robotparser import RobotFileParser
 
 import httpx
+from protego import Protego
 
 from claimwatch import __version__
 from claimwatch.errors import Errors
+from claimwatch.ingest.charset import header_charset
+from claimwatch.monitor.backoff import doubling_delay
 from claimwatch.monitor.errors import FetchError, RefusedError
 from claimwatch.monitor.guard import AddressGuard, GuardedBackend, split_url
 
@@ -55,10 +58,10 @@ class FetchPolicy:
 
 def backoff_delay(policy: FetchPolicy, attempt: int, retry_after: str | None = None) -> float:
     """Seconds to wait before retry number ``attempt`` (0 for the first retry)."""
-    delay = policy.backoff * (2**attempt)
+    delay = doubling_delay(policy.backoff, attempt, policy.max_backoff)
     if retry_after:
-        delay = max(delay, _retry_after_seconds(retry_after))
-    return min(delay, policy.max_backoff)
+        delay = min(max(delay, _retry_after_seconds(retry_after)), policy.max_backoff)
+    return delay
 
 
 def _retry_after_seconds(value: str) -> float:
@@ -93,6 +96,11 @@ class FetchResult:
     def content_type(self) -> str:
         return self.headers.get("content-type", "").split(";", 1)[0].strip().lower()
 
+    @property
+    def charset(self) -> str | None:
+        """The encoding the Content-Type header declares, if it names one Python knows."""
+        return header_charset(self.headers.get("content-type"))
+
 
 class RateLimiter:
     """At most one request per ``interval`` seconds to each host."""
@@ -120,14 +128,14 @@ class RateLimiter:
 
 @dataclass
 class _Robots:
-    parser: RobotFileParser | None  # None: every path allowed
+    parser: Protego | None  # None: every path allowed
     deny_all: bool
     expires: float
 
     def allows(self, url: str, agent: str) -> bool:
         if self.deny_all:
             return False
-        return self.parser is None or self.parser.can_fetch(agent, url)
+        return self.parser is None or self.parser.can_fetch(url, agent)
 
     def crawl_delay(self, agent: str) -> float | None:
         if self.parser is None:
@@ -312,6 +320,5 @@ class Fetcher:
             if exc.code == "E407" and not exc.transient:  # a 4xx: "unavailable", every path allowed
                 return _Robots(None, False, now + self.policy.robots_ttl)
             return _Robots(None, True, now + self.policy.robots_error_ttl)
-        parser = RobotFileParser()
-        parser.parse(result.content.decode("utf-8", "replace").splitlines())
+        parser = Protego.parse(result.content.decode("utf-8", "replace"))
         return _Robots(parser, False, now + self.policy.robots_ttl)

@@ -14,7 +14,7 @@ ranges without allowing every private address.
 from __future__ import annotations
 
 import socket
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass
 from ipaddress import IPv4Address, IPv4Network, IPv6Address, IPv6Network, ip_address, ip_network
 from urllib.parse import urlsplit
@@ -92,10 +92,6 @@ class AddressGuard:
     allow_private: bool = False
     allowed_networks: tuple[IPNetwork, ...] = ()
     resolver: Resolver = socket.getaddrinfo
-
-    def with_networks(self, networks: Iterable[str | IPNetwork]) -> AddressGuard:
-        extra = tuple(ip_network(n) if isinstance(n, str) else n for n in networks)
-        return AddressGuard(self.allow_private, self.allowed_networks + extra, self.resolver)
 
     def refusal(self, address: IPAddress) -> str | None:
         """The kind of a forbidden address, or None when this guard lets it through."""

@@ -240,7 +240,7 @@ class Monitor:
             if page is not None:
                 data = page.content
                 docs = documents(page.url, data, format_for(page.url, page.content_type),
-                                 SourceHints(url=page.url, outlet=item.outlet))
+                                 SourceHints(url=page.url, outlet=item.outlet), page.charset)
             else:
                 data = (item.content or "").encode("utf-8")
                 doc = feed_text_document(item.key, item.content or "", SourceHints(

@@ -7,13 +7,13 @@ import hashlib
 
 from claimwatch.errors import Errors, InputError
 from claimwatch.ingest import decode_input
+from claimwatch.ingest.decode import HINT_FIELDS
 from claimwatch.monitor.errors import RefusedError
 from claimwatch.records import SourceDocument, SourceHints
 
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 JSON_TYPES = ("application/json", "application/x-ndjson", "application/jsonl")
 TEXT_TYPES = ("text/plain", "")
-HINT_FIELDS = ("url", "title", "author", "published", "outlet")
 MIN_FEED_TEXT = 200  # characters of text a feed item must carry to stand in for its page
 
 
@@ -32,10 +32,13 @@ def format_for(url: str, content_type: str) -> str | None:
     raise RefusedError(Errors.E409.format(url=url, content_type=content_type))
 
 
-def documents(source: str, data: bytes, fmt: str | None, hints: SourceHints) -> list[SourceDocument | InputError]:
-    """The article(s) in fetched bytes; hints fill what a document's own record leaves empty."""
+def documents(
+    source: str, data: bytes, fmt: str | None, hints: SourceHints, charset: str | None = None
+) -> list[SourceDocument | InputError]:
+    """The article(s) in fetched bytes; hints fill what a document's own record leaves empty.
+    ``charset``: the encoding the HTTP Content-Type declared."""
     try:
-        found = list(decode_input(source, data, fmt))
+        found = list(decode_input(source, data, fmt, charset=charset))
     except InputError as error:
         return [error]
     result: list[SourceDocument | InputError] = []

@@ -181,7 +181,7 @@ def fetch_urls(
                 try:
                     result = fetcher.fetch(url, guard=guard)
                     yield from documents(result.url, result.content, format_for(result.url, result.content_type),
-                                         SourceHints(url=result.url))
+                                         SourceHints(url=result.url), result.charset)
                 except FetchError as error:
                     yield InputError(url, error.message)
 

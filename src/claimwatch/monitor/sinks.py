@@ -19,11 +19,13 @@ from pathlib import Path
 import httpx
 
 from claimwatch.errors import Errors
+from claimwatch.monitor.backoff import doubling_delay
 from claimwatch.monitor.errors import MonitorError
 from claimwatch.monitor.fetch import USER_AGENT
 from claimwatch.monitor.logs import get_logger, log_event
 
 SIGNATURE_HEADER = "X-Claimwatch-Signature"
+MAX_DELIVERY_DELAY = 30.0  # seconds between two delivery attempts, at most
 
 
 def sign(secret: str, body: bytes) -> str:
@@ -120,7 +122,7 @@ class WebhookSink:
             except httpx.HTTPError as exc:
                 reason = f"{type(exc).__name__}: {exc}"
             if attempt + 1 < self.attempts:
-                self.sleep(min(self.backoff * 2**attempt, 30.0))
+                self.sleep(doubling_delay(self.backoff, attempt, MAX_DELIVERY_DELAY))
         raise MonitorError(Errors.E417.format(url=self.url, attempts=attempt + 1, reason=reason), transient=True)
 
 

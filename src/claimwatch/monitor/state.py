@@ -13,6 +13,7 @@ from urllib.parse import urlsplit, urlunsplit
 from sqlalchemy import func, or_, select
 
 from claimwatch.errors import Errors
+from claimwatch.monitor.backoff import doubling_delay
 from claimwatch.monitor.errors import MonitorError
 from claimwatch.store import Store
 from claimwatch.store.schema import alerts, seen_items, sources, watch_snapshots
@@ -254,6 +255,4 @@ def backoff_after_failures(every: int, failures: int, cap: int = 6 * 3600) -> ti
 
     The cap is 6 hours, or the source's own interval when that is longer.
     """
-    failures = max(1, failures)
-    seconds = every * 2 ** min(failures - 1, 20)
-    return timedelta(seconds=min(seconds, max(cap, every)))
+    return timedelta(seconds=doubling_delay(every, max(1, failures) - 1, max(cap, every)))

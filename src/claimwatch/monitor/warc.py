@@ -11,6 +11,7 @@ from warcio.archiveiterator import ArchiveIterator
 from warcio.exceptions import ArchiveLoadFailed
 
 from claimwatch.errors import Errors, InputError
+from claimwatch.ingest.charset import header_charset
 from claimwatch.monitor.errors import MonitorError
 from claimwatch.monitor.pages import HTML_TYPES, JSON_TYPES, documents
 from claimwatch.records import SourceDocument, SourceHints
@@ -48,10 +49,10 @@ def warc_documents(path: str | Path, max_bytes: int, counts: WarcCounts | None =
                     if record.http_headers is None or record.http_headers.get_statuscode() != "200":
                         counts.skipped += 1
                         continue
-                    content_type = record.http_headers.get_header("Content-Type") or ""
+                    header = record.http_headers.get_header("Content-Type") or ""
                 else:
-                    content_type = record.rec_headers.get_header("Content-Type") or ""
-                content_type = content_type.split(";", 1)[0].strip().lower()
+                    header = record.rec_headers.get_header("Content-Type") or ""
+                content_type = header.split(";", 1)[0].strip().lower()
                 if content_type and content_type not in ARTICLE_TYPES:
                     counts.skipped += 1
                     continue
@@ -61,7 +62,7 @@ def warc_documents(path: str | Path, max_bytes: int, counts: WarcCounts | None =
                     continue
                 counts.pages += 1
                 fmt = "html" if content_type in HTML_TYPES else ("jsonl" if content_type in JSON_TYPES else None)
-                yield from documents(url, data, fmt, SourceHints(url=url))
+                yield from documents(url, data, fmt, SourceHints(url=url), header_charset(header))
         except ArchiveLoadFailed as exc:
             raise MonitorError(Errors.E418.format(path=path, reason=str(exc).strip()[:200])) from exc
 

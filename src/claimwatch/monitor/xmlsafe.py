@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import re
-import zlib
 
 from lxml import etree
 
 from claimwatch.errors import Errors
+from claimwatch.ingest.gzipped import GzipCorrupt, GzipTooLarge, gunzip_capped
 from claimwatch.monitor.errors import DocumentError, RefusedError
 
 _DOCTYPE = re.compile(rb"<!DOCTYPE", re.I)
@@ -39,18 +39,14 @@ def refuse_entity_declarations(url: str, data: bytes) -> None:
         raise RefusedError(Errors.E411.format(url=url))
 
 
-def gunzip_capped(url: str, data: bytes, max_bytes: int) -> bytes:
+def gunzip_document(url: str, data: bytes, max_bytes: int) -> bytes:
     """A gzipped document (sitemap.xml.gz), decompressed to at most ``max_bytes``."""
-    if not data.startswith(b"\x1f\x8b"):
-        return data
-    inflater = zlib.decompressobj(wbits=47)
     try:
-        out = inflater.decompress(data, max_bytes + 1)
-    except zlib.error as exc:
+        return gunzip_capped(data, max_bytes)
+    except GzipTooLarge as exc:
+        raise RefusedError(Errors.E405.format(url=url, limit=max_bytes)) from exc
+    except GzipCorrupt as exc:
         raise DocumentError(Errors.E412.format(url=url, reason=f"corrupt gzip stream ({exc})")) from exc
-    if len(out) > max_bytes:
-        raise RefusedError(Errors.E405.format(url=url, limit=max_bytes))
-    return out
 
 
 def safe_parser() -> etree.XMLParser:

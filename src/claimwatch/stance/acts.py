@@ -15,20 +15,6 @@ from claimwatch.records import Statement
 from claimwatch.stance.certainty import NOT_STATED
 from claimwatch.stance.modality import Modality
 
-ACTS = (
-    "asserts",
-    "accuses",
-    "confirms",
-    "assesses",
-    "reports",
-    "investigates",
-    "expresses_concern",
-    "questions",
-    "denies",
-    "retracts",
-    "pledges",
-    "threatens",
-)
 PLOVER = {
     "accuses": "ACCUSE/allege (CAMEO 112)",
     "investigates": "ACCUSE/investigate (CAMEO 090)",

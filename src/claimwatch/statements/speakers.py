@@ -22,7 +22,6 @@ from claimwatch.records import Speaker
 from claimwatch.statements import lexicon
 
 _DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "another", "some", "his", "her", "its", "their"}
-_ROLE_CASE_WORDS = {"of", "for", "and", "the"}
 _HONORIFICS = {"dr", "mr", "mrs", "ms", "prof", "sir", "dame"}  # "Dr. Ivo Maranek": no role, no affiliation
 
 

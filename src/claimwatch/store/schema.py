@@ -202,6 +202,18 @@ article_features = Table(
     Column("quotes", JSON, nullable=False),
 )
 
+# Each story's salient terms (its centroid's strongest), so a new article is compared only with the
+# stories that share one of its own salient terms, not with every story in the time window.
+story_terms = Table(
+    "story_terms",
+    metadata,
+    Column("view", String(8), primary_key=True),
+    Column("term", Text, primary_key=True),
+    Column("story_id", String(16), ForeignKey("stories.id", ondelete="CASCADE"), primary_key=True),
+    Index("ix_story_terms_story", "story_id"),
+)
+
+# How many articles contain each term, per view; the row (view "all", term "") counts the articles.
 term_frequencies = Table(
     "term_frequencies",
     metadata,

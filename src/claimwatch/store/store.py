@@ -29,7 +29,6 @@ from claimwatch.store.schema import (
     sightings,
     statements,
 )
-from claimwatch.stories.features import ArticleFeatures
 
 ENV_VAR = "CLAIMWATCH_DB"
 REVISION_WINDOW = timedelta(days=3)
@@ -78,9 +77,12 @@ class Store:
         encoding: str | None = None,
         article_statements: list[Statement] | None = None,
         article_assessments: list[Assessment] | None = None,
-        features: ArticleFeatures | None = None,
+        features: dict | None = None,
     ) -> IngestOutcome:
-        """Store an article and its statements: new, a duplicate (no-op), or a revision of a stored one."""
+        """Store an article and its statements: new, a duplicate (no-op), or a revision of a stored one.
+
+        ``features``: the stories stage's row for the article (``ArticleFeatures.to_row()``).
+        """
         now = _utcnow()
         try:
             with self.engine.begin() as conn:
@@ -104,7 +106,7 @@ class Store:
                     _insert_assessments(conn, article_assessments or [])
                 if features is not None:
                     story_rows.save_features(conn, features)
-                    story_rows.add_frequencies(conn, features.terms)
+                    story_rows.add_frequencies(conn, features["terms"])
         except IntegrityError as error:
             # Another writer stored the same text between our check and insert: a duplicate.
             # Any other conflict is a failure of this article, reported, with nothing stored.
@@ -295,17 +297,15 @@ class Store:
             return [dict(row) for row in conn.execute(query).mappings()]
 
     # -- stories and watches ---------------------------------------------------------
-    def assign_stories(self) -> int:
-        """Place every article that is in no story yet (normally just the newly ingested ones)."""
-        from claimwatch.stories.assign import assign_article
+    def transaction(self):
+        """A connection in one transaction (committed on leaving, rolled back on error), for a stage that
+        writes several rows through the store's row functions (``story_rows``) at once."""
+        return self.engine.begin()
 
+    def unassigned_articles(self) -> list[str]:
+        """Articles in no story yet, oldest first."""
         with self.engine.connect() as conn:
-            pending = story_rows.unassigned_articles(conn)
-        for article_id in pending:
-            with self.engine.begin() as conn:
-                if story_rows.load_features(conn, [article_id]):
-                    assign_article(conn, article_id, _utcnow())
-        return len(pending)
+            return story_rows.unassigned_articles(conn)
 
     def stories(self) -> list[dict]:
         with self.engine.connect() as conn:

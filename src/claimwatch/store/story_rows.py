@@ -1,35 +1,34 @@
-"""Reading and writing the stories stage's tables (stories, features, term frequencies, watches)."""
+"""Rows of the stories stage's tables (stories, their terms and members, features, term frequencies,
+watches): reads and writes only, the rules live in ``claimwatch.stories``."""
 
 from __future__ import annotations
 
-from datetime import datetime
+from collections.abc import Iterable, Mapping
+from datetime import datetime, timedelta
 
-from sqlalchemy import Connection, func, select
+from sqlalchemy import Connection, func, or_, select
 
 from claimwatch.store.schema import (
     article_features,
     articles,
     assessments,
+    sources,
     statements,
     stories,
     story_articles,
+    story_terms,
     term_frequencies,
     watch_reports,
     watches,
 )
-from claimwatch.stories.features import ArticleFeatures
-from claimwatch.stories.similarity import DocumentFrequencies, TermCounts
+
+IN_CHUNK = 400  # terms per IN (...) list, well under SQLite's variable limit
+DOCUMENTS_VIEW = "all"  # term_frequencies' row (view "all", term "") counts the articles
 
 
-def save_features(conn: Connection, features: ArticleFeatures) -> None:
-    conn.execute(
-        article_features.insert().values(
-            article_id=features.article_id,
-            terms=features.terms.to_json(),
-            minhash=list(features.minhash),
-            quotes=list(features.quotes),
-        )
-    )
+def save_features(conn: Connection, row: dict) -> None:
+    """``row``: article_id, terms ({view: {term: count}}), minhash and quotes."""
+    conn.execute(article_features.insert().values(**row))
 
 
 def load_features(conn: Connection, article_ids: list[str]) -> dict[str, dict]:
@@ -40,54 +39,101 @@ def load_features(conn: Connection, article_ids: list[str]) -> dict[str, dict]:
 
 
 def count_documents(conn: Connection) -> int:
-    return conn.execute(select(func.count()).select_from(article_features)).scalar_one()
+    """How many articles have features: a counter row, so that no article costs a count over the table."""
+    query = select(term_frequencies.c.documents).where(
+        term_frequencies.c.view == DOCUMENTS_VIEW, term_frequencies.c.term == ""
+    )
+    return conn.execute(query).scalar() or 0
 
 
-def frequencies_for(conn: Connection, counts: TermCounts, documents: int) -> DocumentFrequencies:
-    """The document frequencies of just the terms of ``counts`` (enough to weigh its vector)."""
-    frequencies = DocumentFrequencies(documents=documents)
-    for view, terms in (("words", counts.words), ("names", counts.names)):
-        keys = list(terms)
-        for start in range(0, len(keys), 400):
-            chunk = keys[start : start + 400]
+def document_frequencies(conn: Connection, terms: Mapping[str, Iterable[str]]) -> dict[str, dict[str, int]]:
+    """How many articles contain each of ``terms`` ({view: terms}); terms no article has are left out."""
+    found: dict[str, dict[str, int]] = {}
+    for view, keys in terms.items():
+        found[view] = {}
+        keys = list(keys)
+        for start in range(0, len(keys), IN_CHUNK):
             # view = ? AND term IN (...) walks the primary key; a (view, term) row-value IN scans the table
             query = select(term_frequencies.c.term, term_frequencies.c.documents).where(
-                term_frequencies.c.view == view, term_frequencies.c.term.in_(chunk)
+                term_frequencies.c.view == view, term_frequencies.c.term.in_(keys[start : start + IN_CHUNK])
             )
-            getattr(frequencies, view).update({term: count for term, count in conn.execute(query)})
-    return frequencies
+            found[view].update({term: count for term, count in conn.execute(query)})
+    return found
 
 
-def add_frequencies(conn: Connection, counts: TermCounts) -> None:
-    for view, terms in (("words", counts.words), ("names", counts.names)):
-        if not terms:
-            continue
-        existing = {
-            term
-            for (term,) in conn.execute(
-                select(term_frequencies.c.term).where(
-                    term_frequencies.c.view == view, term_frequencies.c.term.in_(list(terms))
-                )
-            )
-        }
-        if existing:
+def add_frequencies(conn: Connection, terms: Mapping[str, Iterable[str]]) -> None:
+    """One more article, containing each of ``terms`` ({view: terms})."""
+    terms = {**terms, DOCUMENTS_VIEW: [""]}
+    known = document_frequencies(conn, terms)
+    for view, keys in terms.items():
+        keys = list(keys)
+        existing = [term for term in keys if term in known[view]]
+        for start in range(0, len(existing), IN_CHUNK):
             conn.execute(
                 term_frequencies.update()
-                .where(term_frequencies.c.view == view, term_frequencies.c.term.in_(existing))
+                .where(term_frequencies.c.view == view, term_frequencies.c.term.in_(existing[start : start + IN_CHUNK]))
                 .values(documents=term_frequencies.c.documents + 1)
             )
-        new = [{"view": view, "term": term, "documents": 1} for term in terms if term not in existing]
+        new = [{"view": view, "term": term, "documents": 1} for term in keys if term not in known[view]]
         if new:
             conn.execute(term_frequencies.insert(), new)
 
 
-def candidate_stories(conn: Connection, when: datetime | None, window) -> list[dict]:
-    query = select(stories)
+def article_for_story(conn: Connection, article_id: str) -> dict:
+    """What placing an article in a story reads of it."""
+    columns = (articles.c.id, articles.c.title, articles.c.body, articles.c.published_utc, articles.c.ingested_at,
+               articles.c.revision_of)
+    return dict(conn.execute(select(*columns).where(articles.c.id == article_id)).mappings().one())
+
+
+def story_of(conn: Connection, article_id: str) -> str | None:
+    return conn.execute(select(story_articles.c.story_id).where(story_articles.c.article_id == article_id)).scalar()
+
+
+def candidate_stories(
+    conn: Connection, when: datetime | None, window: timedelta, terms: Mapping[str, Iterable[str]], limit: int
+) -> list[dict]:
+    """Up to ``limit`` stories active within ``window`` of ``when`` (any, undated) that share one of ``terms``
+    ({view: terms}) in their index, those sharing the most first."""
+    matches = [
+        (story_terms.c.view == view) & story_terms.c.term.in_(list(keys)) for view, keys in terms.items() if keys
+    ]
+    if not matches:
+        return []
+    shared = (
+        select(story_terms.c.story_id, func.count().label("shared"))
+        .where(or_(*matches))
+        .group_by(story_terms.c.story_id)
+        .subquery()
+    )
+    query = select(stories).join(shared, shared.c.story_id == stories.c.id)
     if when is not None and datetime.min + window < when < datetime.max - window:
         query = query.where(
             (stories.c.last_seen.is_(None)) | (stories.c.last_seen >= when - window)
         ).where((stories.c.first_seen.is_(None)) | (stories.c.first_seen <= when + window))
+    query = query.order_by(shared.c.shared.desc(), stories.c.id).limit(limit)
     return [dict(row) for row in conn.execute(query).mappings()]
+
+
+def story_row(conn: Connection, story_id: str) -> dict:
+    return dict(conn.execute(select(stories).where(stories.c.id == story_id)).mappings().one())
+
+
+def insert_story(conn: Connection, row: dict) -> None:
+    conn.execute(stories.insert().values(**row))
+
+
+def update_story(conn: Connection, story_id: str, values: dict, terms: Mapping[str, Iterable[str]]) -> None:
+    """New values for a story's row, and ``terms`` ({view: terms}) as its whole term index."""
+    conn.execute(stories.update().where(stories.c.id == story_id).values(**values))
+    conn.execute(story_terms.delete().where(story_terms.c.story_id == story_id))
+    rows = [{"view": view, "term": term, "story_id": story_id} for view, keys in terms.items() for term in keys]
+    if rows:
+        conn.execute(story_terms.insert(), rows)
+
+
+def add_story_member(conn: Connection, story_id: str, article_id: str, score: float | None, now: datetime) -> None:
+    conn.execute(story_articles.insert().values(story_id=story_id, article_id=article_id, score=score, joined_at=now))
 
 
 def story_claims(conn: Connection, story_ids: list[str]) -> dict[str, set[str]]:
@@ -169,3 +215,13 @@ def save_watch_reports(conn: Connection, watch_id: str, rows: list[dict]) -> Non
 def watch_report_rows(conn: Connection, watch_id: str) -> list[dict]:
     query = select(watch_reports).where(watch_reports.c.watch_id == watch_id)
     return [dict(row) for row in conn.execute(query).mappings()]
+
+
+def source_grades(conn: Connection) -> list[tuple[str, str]]:
+    """(name, reliability) of the monitored sources that have both, oldest first."""
+    query = (
+        select(sources.c.name, sources.c.reliability)
+        .where(sources.c.name.is_not(None), sources.c.reliability.is_not(None))
+        .order_by(sources.c.created_at)
+    )
+    return [tuple(row) for row in conn.execute(query)]

@@ -25,6 +25,15 @@ class ArticleFeatures:
     minhash: tuple[int, ...]
     quotes: tuple[str, ...]  # normalised direct quotes of 8 words or more
 
+    def to_row(self) -> dict:
+        """The store's ``article_features`` row."""
+        return {
+            "article_id": self.article_id,
+            "terms": self.terms.to_json(),
+            "minhash": list(self.minhash),
+            "quotes": list(self.quotes),
+        }
+
 
 def article_features(article: Article) -> ArticleFeatures:
     return ArticleFeatures(

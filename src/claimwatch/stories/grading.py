@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from claimwatch.errors import Errors, InputError
 from claimwatch.gazetteer import Gazetteer
+from claimwatch.store import story_rows
 
 if TYPE_CHECKING:
     from claimwatch.store import Store
@@ -94,16 +95,8 @@ def _grade(value: object, path: str | Path) -> str:
 
 
 def _store_grades(store: Store) -> dict[str, str]:
-    from sqlalchemy import select
-
-    from claimwatch.store.schema import sources
-
     with store.engine.connect() as conn:
-        rows = conn.execute(
-            select(sources.c.name, sources.c.reliability)
-            .where(sources.c.name.is_not(None), sources.c.reliability.is_not(None))
-            .order_by(sources.c.created_at)
-        ).all()
+        rows = story_rows.source_grades(conn)
     return {name.casefold(): letter for name, letter in rows if letter in RELIABILITY}
 
 

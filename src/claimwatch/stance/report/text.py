@@ -143,7 +143,3 @@ def view_text(text: str) -> TextView:
         sentence_stems=tuple(frozenset(stem(token) for token in sentence) for sentence in sentence_tokens),
         lowered=" ".join(text.lower().translate(_APOSTROPHES).split()),
     )
-
-
-def lexicon_counts(tokens: tuple[str, ...] | list[str]) -> dict[str, int]:
-    return {name: sum(1 for token in tokens if token in words) for name, words in LEXICONS.items()}
