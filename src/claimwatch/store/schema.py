@@ -200,6 +200,7 @@ article_features = Table(
     Column("terms", JSON, nullable=False),
     Column("minhash", JSON, nullable=False),
     Column("quotes", JSON, nullable=False),
+    Column("meaning", JSON, nullable=True),  # title-and-lead vector (stories/meaning.py); None before 0008
 )
 
 # Each story's salient terms (its centroid's strongest), so a new article is compared only with the

@@ -1,0 +1,23 @@
+"""Article features: the multilingual meaning vector of each article's title and lead
+(stories/meaning.py), so that reports in different languages can join one story.
+
+Revision ID: 0008
+Revises: 0007
+"""
+
+import sqlalchemy as sa
+from alembic import op
+
+revision = "0008"
+down_revision = "0007"
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    # Articles stored before this revision have none: they keep to same-language comparisons.
+    op.add_column("article_features", sa.Column("meaning", sa.JSON, nullable=True))
+
+
+def downgrade() -> None:
+    op.drop_column("article_features", "meaning")
