@@ -154,8 +154,9 @@ def build(db: str, articles: int, seed: int = 6) -> dict:
             days = -VARIANT_SPACING * (variants - number)
             for item in sample[: articles - written]:
                 done = variant(item, rename, days, f"v{number:05d}")
-                store.add_article(done.article, done.encoding, list(done.statements), list(done.assessments),
-                                  done.features.to_row())
+                found, assessed = list(done.statements), list(done.assessments)
+                store.add_article(done.article, done.encoding, found, assessed, done.features.to_row(),
+                                  api.settle_rows(store, found, assessed))
                 written += 1
         stored_at = time.perf_counter()
         assign_stories(store)

@@ -17,7 +17,9 @@ from claimwatch.gazetteer import Gazetteer, load_gazetteer
 from claimwatch.ingest import decode_input, expand_inputs, read_item
 from claimwatch.ingest.sources import DEFAULT_MAX_BYTES, InputItem
 from claimwatch.nlp import load_nlp
-from claimwatch.records import IngestOutcome, ProcessedArticle, SourceDocument
+from claimwatch.records import Assessment, IngestOutcome, ProcessedArticle, SettledRows, SourceDocument, Statement
+from claimwatch.stance.claims import settle_claims
+from claimwatch.statements.entities import settle_entities
 from claimwatch.statements.languages import analyse
 from claimwatch.store import Store
 from claimwatch.stories.assign import assign_stories
@@ -183,7 +185,7 @@ def extract_stored(store: Store, gazetteer: Gazetteer | None = None, article_id:
     for identifier in ids:
         article = store.get_article(identifier)
         found, assessed = analyse(article, gazetteer)
-        store.replace_statements(article.id, found, assessed)
+        store.replace_statements(article.id, found, assessed, settle_rows(store, found, assessed))
         total += len(found)
     return total
 
@@ -413,13 +415,19 @@ def ingest_document(
         processed = process_document(document, gazetteer, nlp)
     except InputError as error:
         return _failed(error)
+    found, assessed = list(processed.statements), list(processed.assessments)
     return store.add_article(
-        processed.article,
-        processed.encoding,
-        list(processed.statements),
-        list(processed.assessments),
+        processed.article, processed.encoding, found, assessed,
         processed.features.to_row() if processed.features else None,
+        settle_rows(store, found, assessed) if found else None,
     )
+
+
+def settle_rows(store: Store, found: list[Statement], assessed: list[Assessment]) -> SettledRows:
+    """Which stored entity speaks each statement and which claim it bears on, decided by their stages."""
+    speaker_entity_ids, entity_rows = settle_entities(found, store.entities_by_id)
+    claim_ids, claim_rows = settle_claims(assessed, store.claims_of_event)
+    return SettledRows(speaker_entity_ids, tuple(entity_rows), claim_ids, tuple(claim_rows))
 
 
 def settle_ingest(store: Store, article_ids: list[str], *, with_statements: bool = True) -> None:

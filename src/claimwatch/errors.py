@@ -7,6 +7,8 @@ and the text says what went wrong and what to do about it. Messages are
 
 from __future__ import annotations
 
+import re
+
 
 class ErrorsWithCodes(type):
     """Prefix each message with its code when it is read: ``Errors.E001 -> "[E001] ..."``."""
@@ -104,8 +106,19 @@ class Warnings(metaclass=ErrorsWithCodes):
     )
 
 
+def code_of(message: str) -> str:
+    """The ``E123`` code a message from ``Errors`` starts with (``""`` for an uncoded message)."""
+    match = re.match(r"\[([EW]\d{3})\] ", message)
+    return match.group(1) if match else ""
+
+
 class ClaimwatchError(Exception):
-    """Base class of the errors claimwatch raises on purpose."""
+    """Base class of the errors claimwatch raises on purpose; ``code`` is the message's ``E123`` code."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+        self.code = code_of(message)
 
 
 class InputError(ClaimwatchError):
@@ -115,11 +128,22 @@ class InputError(ClaimwatchError):
         super().__init__(f"{source}: {message}")
         self.source = source
         self.message = message
-
-    @property
-    def code(self) -> str:
-        return self.message[1:5] if self.message.startswith("[") else ""
+        self.code = code_of(message)
 
 
 class StoreError(ClaimwatchError):
-    """The store cannot do what was asked (missing id, unreachable database)."""
+    """The store cannot do what was asked (an unreachable database, a refused write, a missing feature)."""
+
+
+class NotFoundError(StoreError):
+    """No stored row matches the id or prefix asked for."""
+
+
+class AmbiguousError(StoreError):
+    """An id prefix matches more than one stored row."""
+
+
+def no_single_match(kind: str, ident: str, count: int) -> StoreError:
+    """E204 as the error it is: nothing matches (``NotFoundError``) or several do (``AmbiguousError``)."""
+    message = Errors.E204.format(kind=kind, ident=ident, count=count)
+    return NotFoundError(message) if count == 0 else AmbiguousError(message)

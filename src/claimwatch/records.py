@@ -265,3 +265,18 @@ class Assessment:
             "act": self.act,
             "plover": self.plover,
         }
+
+
+@dataclass(frozen=True, slots=True)
+class SettledRows:
+    """Entity and claim rows the statement and stance stages decided against the stored ones, ready to save.
+
+    ``speaker_entity_ids`` and ``claim_ids`` map a statement id to the entity that spoke it and the claim it
+    bears on; ``entities`` and ``claims`` are the new or changed rows of those tables.
+    """
+
+    speaker_entity_ids: dict[str, str] = field(default_factory=dict)
+    entities: tuple[dict, ...] = ()
+    claim_ids: dict[str, str] = field(default_factory=dict)
+    claims: tuple[dict, ...] = ()
+

@@ -7,7 +7,7 @@ import re
 import pytest
 
 from claimwatch.records import Span, Speaker
-from claimwatch.statements.entities import entity_id, entity_key
+from claimwatch.statements.entities import entity_id, entity_key, merged_entity
 
 
 def speaker(entity: str | None, entity_type: str | None, country: str | None = None) -> Speaker:
@@ -72,3 +72,37 @@ def test_entity_id_is_stable_hex() -> None:
     assert entity_id("person:v/zelensky") == entity_id("person:v/zelensky")
     assert re.fullmatch(r"[0-9a-f]{16}", entity_id("person:v/zelensky"))
     assert entity_id("person:v/zelensky") != entity_id("person:o/verbitsky")
+
+
+STORED = {
+    "id": "e1", "key": "person:o/verbitsky", "name": "Verbitsky", "type": "person", "country": None,
+    "role": "spokesman", "affiliation": None, "aliases": [],
+}
+
+
+def mention(text: str, entity: str = "Oleksandr Verbitsky", country: str | None = None) -> Speaker:
+    return Speaker(
+        mention=Span(0, len(text), text), entity=entity, entity_type="person", country=country, written_name=text
+    )
+
+
+@pytest.mark.parametrize(
+    ("row", "said_by", "expected"),
+    [
+        # a new entity: its row, the written spelling an alias when it differs from the name
+        (None, mention("Verbitsky"), {"name": "Oleksandr Verbitsky", "aliases": ["Verbitsky"], "type": "person"}),
+        # the fullest spelling of a person's name wins, a missing country is filled
+        (STORED, mention("Verbitsky", country="XOS"), {"name": "Oleksandr Verbitsky", "country": "XOS"}),
+        # a new spelling that is a name becomes an alias
+        (STORED, mention("Verbitskiy", entity="Verbitsky"), {"aliases": ["Verbitskiy"], "name": "Verbitsky"}),
+        # a description or pronoun does not, and a known role is kept: nothing changes
+        (STORED, mention("the spokesman", entity="Verbitsky"), None),
+    ],
+)
+def test_merged_entity(row: dict | None, said_by: Speaker, expected: dict | None) -> None:
+    merged = merged_entity(row, "e1", "person:o/verbitsky", said_by)
+    if expected is None:
+        assert merged is None
+    else:
+        assert {key: merged[key] for key in expected} == expected
+        assert merged["id"] == "e1"

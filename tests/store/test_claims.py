@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from claimwatch.api import settle_rows
 from claimwatch.records import Article, Assessment, Paragraph, Proposition, Span, Speaker, Statement
 from claimwatch.store import Store
 
@@ -73,8 +74,9 @@ def test_the_same_claim_twice_is_one_claim_and_both_articles_are_stored(
 ) -> None:
     with Store(str(tmp_path / "claims.db")) as store:
         for identifier, proposition in (("a1", first), ("a2", second)):
+            found, assessed = [_statement(identifier)], [_assessment(identifier, proposition)]
             outcome = store.add_article(
-                _article(identifier), "utf-8", [_statement(identifier)], [_assessment(identifier, proposition)]
+                _article(identifier), "utf-8", found, assessed, settled=settle_rows(store, found, assessed)
             )
             assert outcome.status == "ingested", outcome
         assert len(store.list_claims()) == 1

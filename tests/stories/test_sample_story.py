@@ -286,3 +286,4 @@ def test_demo_prints_the_brief_of_the_sample_story(tmp_path: Path) -> None:
     assert f"# Brief: {CLAIM}" in result.stdout
     assert "**officially confirmed** after National Intelligence Bureau confirms" in result.stdout
     assert "16 reports from 13 independent origins" in result.stdout
+    assert f"claimwatch --db {tmp_path / 'demo.db'} serve" in result.stdout.splitlines()[-1]

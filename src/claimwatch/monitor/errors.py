@@ -10,12 +10,7 @@ class MonitorError(ClaimwatchError):
 
     def __init__(self, message: str, *, transient: bool = False) -> None:
         super().__init__(message)
-        self.message = message
         self.transient = transient  # worth retrying later (5xx, time-outs); not a refusal or a bad document
-
-    @property
-    def code(self) -> str:
-        return self.message[1:5] if self.message.startswith("[") else ""
 
 
 class FetchError(MonitorError):

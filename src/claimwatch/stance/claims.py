@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -18,7 +19,8 @@ from importlib import resources
 from spacy.tokens import Doc, Token
 
 from claimwatch.gazetteer import Gazetteer
-from claimwatch.records import Proposition, Statement
+from claimwatch.records import Assessment, Proposition, Statement
+from claimwatch.statements.entities import entity_id
 
 _POINTERS = re.compile(
     r"^(?:that\s+)?(?:them|it|this|these|those|the|such|all)?\s*(?:reports?|claims?|allegations?|accusations?|"
@@ -61,6 +63,57 @@ def family_named(name: str) -> EventFamily:
 def recipients_agree(first: str | None, second: str | None) -> bool:
     """Two claims of the same event and actor are one claim unless both name different recipients."""
     return not first or not second or first == second
+
+
+def settle_claims(
+    assessments: list[Assessment], stored: Callable[[str], list[dict]]
+) -> tuple[dict[str, str], list[dict]]:
+    """The claim each assessed statement's proposition is, and the claim rows to save (new or changed).
+
+    Same event and actor, and the same recipient or one of them unknown: the same claim ("North Korea is
+    sending troops" joins "North Korea is sending troops to Russia", which then names the recipient).
+    ``stored(predicate)`` returns the stored claims of that event, oldest first (``Store.claims_of_event``).
+    """
+    known: dict[str, list[dict]] = {}
+    claim_ids: dict[str, str] = {}
+    changed: dict[str, dict] = {}
+    for assessment in assessments:
+        proposition = assessment.proposition
+        if proposition is None:
+            continue
+        if proposition.predicate not in known:
+            known[proposition.predicate] = [dict(row) for row in stored(proposition.predicate)]
+        rows = known[proposition.predicate]
+        row = next((row for row in rows if same_claim(row, proposition)), None)
+        if row is None:
+            row = claim_row(proposition)
+            rows.append(row)
+            changed[row["id"]] = row
+        elif proposition.recipient_code and not row["recipient_code"]:
+            row.update(key=proposition.key, text=proposition.text, recipient=proposition.recipient,
+                       recipient_code=proposition.recipient_code)
+            changed[row["id"]] = row
+        claim_ids[assessment.statement_id] = row["id"]
+    return claim_ids, list(changed.values())
+
+
+def same_claim(row: dict, proposition: Proposition) -> bool:
+    """Whether a claim row (of the proposition's event) is the claim the proposition makes."""
+    if proposition.actor_code:
+        same_actor = row["actor_code"] == proposition.actor_code
+    elif proposition.actor:
+        same_actor = row["actor_code"] is None and (row["actor"] or "").lower() == proposition.actor.lower()
+    else:
+        same_actor = row["actor_code"] is None and row["actor"] is None
+    return same_actor and recipients_agree(row["recipient_code"], proposition.recipient_code)
+
+
+def claim_row(proposition: Proposition) -> dict:
+    return {
+        "id": entity_id(f"claim:{proposition.key}"), "key": proposition.key, "text": proposition.text,
+        "predicate": proposition.predicate, "actor": proposition.actor, "actor_code": proposition.actor_code,
+        "recipient": proposition.recipient, "recipient_code": proposition.recipient_code,
+    }
 
 
 def is_pointer(content: str) -> bool:

@@ -17,13 +17,13 @@ from functools import lru_cache
 from importlib import resources
 
 from claimwatch.gazetteer import Gazetteer
-from claimwatch.nlp.ko import Morpheme, Sentence, Word
-from claimwatch.records import Assessment, Proposition, Statement
+from claimwatch.nlp.ko import Morpheme, Sentence, Word, korean_sentences
+from claimwatch.records import Article, Assessment, Proposition, Statement
 from claimwatch.stance.acts import plover_code
 from claimwatch.stance.assess import claim_pointed_at
 from claimwatch.stance.certainty import NOT_STATED, midpoint
 from claimwatch.stance.claims import family_named, make_proposition
-from claimwatch.statements.ko import bare_forms
+from claimwatch.statements.ko import bare_forms, extract_korean_statements
 
 # (pattern, ICD 203 term, strength): explicit estimative words beat evidential verbs, which beat modals.
 _HEDGES = (
@@ -88,6 +88,13 @@ def korean_families() -> tuple[KoreanFamily, ...]:
         KoreanFamily(item["name"], frozenset(item["events"]), frozenset(item["verbs"]), tuple(item["objects"]))
         for item in data["family"]
     )
+
+
+def analyse(article: Article, gazetteer: Gazetteer) -> tuple[list[Statement], list[Assessment]]:
+    """The Korean pipeline: statements, then their stance (``statements.languages`` registers it)."""
+    sentences = korean_sentences(article.body)
+    statements = extract_korean_statements(article, gazetteer, sentences)
+    return statements, assess_korean(statements, sentences, gazetteer)
 
 
 def assess_korean(statements: list[Statement], sentences: list[Sentence], gazetteer: Gazetteer) -> list[Assessment]:
@@ -273,4 +280,4 @@ def _recipient(words: list[Word], gazetteer: Gazetteer) -> str | None:
     return None
 
 
-__all__ = ["assess_korean", "korean_act", "korean_families", "read_korean_certainty"]
+__all__ = ["analyse", "assess_korean", "korean_act", "korean_families", "read_korean_certainty"]

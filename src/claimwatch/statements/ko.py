@@ -19,7 +19,7 @@ from datetime import date, timedelta
 
 from claimwatch.gazetteer import Entity, Gazetteer
 from claimwatch.nlp.ko import Morpheme, Sentence, Word, is_institution, korean_sentences
-from claimwatch.records import Article, Assessment, SaidOn, Speaker, Statement
+from claimwatch.records import Article, SaidOn, Speaker, Statement
 from claimwatch.records import Span as TextSpan
 from claimwatch.statements.extract import (
     home_country,
@@ -59,15 +59,6 @@ _ORG_ENDINGS = (
     "부", "처", "청", "원", "위원회", "본부", "궁", "국", "실", "청사", "통신", "연구소", "사령부", "당", "군",
 )
 _PRONOUNS = {"그": "person", "그녀": "person", "그들": "group", "이들": "group", "저": "person", "우리": "group"}
-
-
-def analyse(article: Article, gazetteer: Gazetteer) -> tuple[list[Statement], list[Assessment]]:
-    """The Korean pipeline: statements, then their stance (``statements.languages`` registers it)."""
-    from claimwatch.stance.ko import assess_korean
-
-    sentences = korean_sentences(article.body)
-    statements = extract_korean_statements(article, gazetteer, sentences)
-    return statements, assess_korean(statements, sentences, gazetteer)
 
 
 @dataclass(frozen=True, slots=True)
@@ -664,4 +655,4 @@ def _last_month(match: re.Match, reference: date) -> tuple[str, str, str]:
     return last.strftime("%Y-%m"), last.strftime("%Y-%m"), "month"
 
 
-__all__ = ["KoreanSpeakers", "analyse", "bare_forms", "extract_korean_statements", "resolve_korean_phrase"]
+__all__ = ["KoreanSpeakers", "bare_forms", "extract_korean_statements", "resolve_korean_phrase"]

@@ -29,7 +29,7 @@ Analysis = tuple[list[Statement], list[Assessment]]
 Pipeline = Callable[[Article, Gazetteer], Analysis]
 
 PIPELINES: dict[str, str] = {
-    "ko": "claimwatch.statements.ko:analyse",
+    "ko": "claimwatch.stance.ko:analyse",
     "ru": "claimwatch.statements.ru:analyse",
     "uk": "claimwatch.statements.uk:analyse",
 }

@@ -13,11 +13,9 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, Text, create_engine, event, func, or_, select
 from sqlalchemy.exc import IntegrityError, OperationalError
 
-from claimwatch.errors import Errors, StoreError
+from claimwatch.errors import AmbiguousError, Errors, NotFoundError, StoreError, no_single_match
 from claimwatch.extract.dates import iso_to_utc
-from claimwatch.records import Article, Assessment, IngestOutcome, Paragraph, Proposition, Statement
-from claimwatch.stance.claims import recipients_agree
-from claimwatch.statements.entities import entity_id, entity_key
+from claimwatch.records import Article, Assessment, IngestOutcome, Paragraph, SettledRows, Statement
 from claimwatch.store import story_rows
 from claimwatch.store.schema import (
     article_raw,
@@ -78,10 +76,12 @@ class Store:
         article_statements: list[Statement] | None = None,
         article_assessments: list[Assessment] | None = None,
         features: dict | None = None,
+        settled: SettledRows | None = None,
     ) -> IngestOutcome:
         """Store an article and its statements: new, a duplicate (no-op), or a revision of a stored one.
 
-        ``features``: the stories stage's row for the article (``ArticleFeatures.to_row()``).
+        ``features``: the stories stage's row for the article (``ArticleFeatures.to_row()``);
+        ``settled``: the entity and claim rows the stages decided for the statements (``api.settle_rows``).
         """
         now = _utcnow()
         try:
@@ -102,8 +102,7 @@ class Store:
                     )
                 conn.execute(sightings.insert().values(article_id=article.id, source=article.source, seen_at=now))
                 if article_statements:
-                    _insert_statements(conn, article_statements)
-                    _insert_assessments(conn, article_assessments or [])
+                    _insert_statements(conn, article_statements, article_assessments or [], settled or SettledRows())
                 if features is not None:
                     story_rows.save_features(conn, features)
                     story_rows.add_frequencies(conn, features["terms"])
@@ -157,9 +156,9 @@ class Store:
                 .all()
             )
         if not ids:
-            raise StoreError(Errors.E201.format(article_id=id_or_prefix, db=self.url))
+            raise NotFoundError(Errors.E201.format(article_id=id_or_prefix, db=self.url))
         if len(ids) > 1:
-            raise StoreError(Errors.E202.format(prefix=id_or_prefix, count=self.count_prefix(id_or_prefix)))
+            raise AmbiguousError(Errors.E202.format(prefix=id_or_prefix, count=self.count_prefix(id_or_prefix)))
         return ids[0]
 
     def count_prefix(self, prefix: str) -> int:
@@ -216,15 +215,32 @@ class Store:
         return chain
 
     def replace_statements(
-        self, article_id: str, article_statements: list[Statement], article_assessments: list[Assessment] | None = None
+        self,
+        article_id: str,
+        article_statements: list[Statement],
+        article_assessments: list[Assessment] | None = None,
+        settled: SettledRows | None = None,
     ) -> None:
         """Re-extraction: the article's statements and assessments replaced in one transaction."""
         with self.engine.begin() as conn:
             old = select(statements.c.id).where(statements.c.article_id == article_id)
             conn.execute(assessments.delete().where(assessments.c.statement_id.in_(old)))
             conn.execute(statements.delete().where(statements.c.article_id == article_id))
-            _insert_statements(conn, article_statements)
-            _insert_assessments(conn, article_assessments or [])
+            _insert_statements(conn, article_statements, article_assessments or [], settled or SettledRows())
+
+    def entities_by_id(self, entity_ids: list[str]) -> dict[str, dict]:
+        """Stored entity rows by id (those that exist)."""
+        if not entity_ids:
+            return {}
+        with self.engine.connect() as conn:
+            found = conn.execute(select(entities).where(entities.c.id.in_(entity_ids))).mappings()
+            return {row["id"]: dict(row) for row in found}
+
+    def claims_of_event(self, predicate: str) -> list[dict]:
+        """Stored claim rows with this predicate (event family), oldest first."""
+        query = select(claims).where(claims.c.predicate == predicate).order_by(claims.c.created_at, claims.c.id)
+        with self.engine.connect() as conn:
+            return [dict(row) for row in conn.execute(query).mappings()]
 
     def article_ids(self) -> list[str]:
         with self.engine.connect() as conn:
@@ -319,7 +335,7 @@ class Store:
         with self.engine.connect() as conn:
             found = story_rows.story_rows(conn, prefix=story_id)
             if len(found) != 1:
-                raise StoreError(Errors.E204.format(kind="story", ident=story_id, count=len(found)))
+                raise no_single_match("story", story_id, len(found))
             story = found[0]
             story["article_ids"] = story_rows.story_members(conn, story["id"]).get(story["id"], [])
         return story
@@ -347,7 +363,7 @@ class Store:
     def watch(self, watch_id: str) -> dict:
         found = [w for w in self.watches() if w["id"].startswith(watch_id)]
         if len(found) != 1:
-            raise StoreError(Errors.E204.format(kind="watch", ident=watch_id, count=len(found)))
+            raise no_single_match("watch", watch_id, len(found))
         return found[0]
 
     def remove_watch(self, watch_id: str) -> None:
@@ -391,12 +407,16 @@ class Store:
         return [f"{i}: no raw input" for i in no_raw] + [f"{i}: no paragraphs" for i in no_paragraphs]
 
 
-def _insert_statements(conn, article_statements: list[Statement]) -> None:
+def _insert_statements(
+    conn, article_statements: list[Statement], article_assessments: list[Assessment], settled: SettledRows
+) -> None:
+    """The statements and their assessments, with the entity and claim rows the stages settled for them."""
+    _save_rows(conn, entities, settled.entities)
+    _save_rows(conn, claims, settled.claims)
     rows = []
     for statement in article_statements:
         speaker = statement.speaker
-        key = entity_key(speaker)
-        speaker_entity_id = _upsert_entity(conn, key, statement) if key else None
+        speaker_entity_id = settled.speaker_entity_ids.get(statement.id)
         said = statement.said_on
         rows.append(
             {
@@ -435,12 +455,12 @@ def _insert_statements(conn, article_statements: list[Statement]) -> None:
         )
     if rows:
         conn.execute(statements.insert(), rows)
+    _insert_assessments(conn, article_assessments, settled.claim_ids)
 
 
-def _insert_assessments(conn, article_assessments: list[Assessment]) -> None:
+def _insert_assessments(conn, article_assessments: list[Assessment], claim_ids: dict[str, str]) -> None:
     rows = []
     for assessment in article_assessments:
-        claim_id = _claim_id(conn, assessment.proposition) if assessment.proposition else None
         rows.append(
             {
                 "statement_id": assessment.statement_id,
@@ -453,95 +473,22 @@ def _insert_assessments(conn, article_assessments: list[Assessment]) -> None:
                 "evidential": assessment.evidential,
                 "act": assessment.act,
                 "plover": assessment.plover,
-                "claim_id": claim_id,
+                "claim_id": claim_ids.get(assessment.statement_id),
             }
         )
     if rows:
         conn.execute(assessments.insert(), rows)
 
 
-def _claim_id(conn, proposition: Proposition) -> str:
-    """The stored claim this proposition is, or a new one.
-
-    Same event and actor, and the same recipient or one of them unknown: the same claim
-    ("North Korea is sending troops" joins "North Korea is sending troops to Russia").
-    """
-    if proposition.actor_code:
-        same_actor = claims.c.actor_code == proposition.actor_code
-    elif proposition.actor:
-        same_actor = (claims.c.actor_code.is_(None)) & (func.lower(claims.c.actor) == proposition.actor.lower())
-    else:
-        same_actor = (claims.c.actor_code.is_(None)) & (claims.c.actor.is_(None))
-    same_event = select(claims).where(claims.c.predicate == proposition.predicate).where(same_actor)
-    for row in conn.execute(same_event.order_by(claims.c.created_at)).mappings():
-        if recipients_agree(row["recipient_code"], proposition.recipient_code):
-            if proposition.recipient_code and not row["recipient_code"]:
-                conn.execute(
-                    claims.update()
-                    .where(claims.c.id == row["id"])
-                    .values(
-                        key=proposition.key,
-                        text=proposition.text,
-                        recipient=proposition.recipient,
-                        recipient_code=proposition.recipient_code,
-                    )
-                )
-            return row["id"]
-    identifier = entity_id(f"claim:{proposition.key}")
-    conn.execute(
-        claims.insert().values(
-            id=identifier,
-            key=proposition.key,
-            text=proposition.text,
-            predicate=proposition.predicate,
-            actor=proposition.actor,
-            actor_code=proposition.actor_code,
-            recipient=proposition.recipient,
-            recipient_code=proposition.recipient_code,
-            created_at=_utcnow(),
-        )
-    )
-    return identifier
-
-
-def _upsert_entity(conn, key: str, statement: Statement) -> str:
-    """The entity's id; a new mention spelling is added to its aliases, a missing role or country filled."""
-    speaker = statement.speaker
-    identifier = entity_id(key)
-    alias = speaker.written_name
-    row = conn.execute(select(entities).where(entities.c.id == identifier)).mappings().first()
-    if row is None:
-        conn.execute(
-            entities.insert().values(
-                id=identifier,
-                key=key,
-                name=speaker.entity,
-                type=speaker.entity_type or "group",
-                country=speaker.country,
-                role=speaker.role,
-                affiliation=speaker.affiliation,
-                aliases=[alias] if alias and alias != speaker.entity else [],
-            )
-        )
-        return identifier
-    aliases = list(row["aliases"])
-    changes = {}
-    if alias and alias != row["name"] and alias not in aliases and _is_name(alias):
-        changes["aliases"] = [*aliases, alias]
-    if len(speaker.entity) > len(row["name"]) and speaker.entity_type == "person":
-        changes["name"] = speaker.entity  # the fullest spelling of a name wins
-    for field_name in ("country", "role", "affiliation"):
-        value = getattr(speaker, field_name)
-        if value and not row[field_name]:
-            changes[field_name] = value
-    if changes:
-        conn.execute(entities.update().where(entities.c.id == identifier).values(**changes))
-    return identifier
-
-
-def _is_name(mention: str) -> bool:
-    """A spelling worth keeping as an alias: it has a capital letter, so it is no pronoun or description."""
-    return any(char.isupper() for char in mention)
+def _save_rows(conn, table, rows: tuple[dict, ...]) -> None:
+    """Insert each row, or update the stored row with its id (a new claim gets its creation time)."""
+    for row in rows:
+        if conn.execute(select(table.c.id).where(table.c.id == row["id"])).first():
+            conn.execute(table.update().where(table.c.id == row["id"]).values(**row))
+        elif "created_at" in table.c:
+            conn.execute(table.insert().values(**{"created_at": _utcnow(), **row}))
+        else:
+            conn.execute(table.insert().values(**row))
 
 
 def _article_row(article: Article, previous, now: datetime) -> dict:

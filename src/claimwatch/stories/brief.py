@@ -12,7 +12,7 @@ from datetime import UTC, datetime
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from claimwatch.errors import Errors, StoreError
+from claimwatch.errors import StoreError, no_single_match
 from claimwatch.extract.dates import iso_to_utc
 from claimwatch.gazetteer import Gazetteer
 from claimwatch.store import Store
@@ -87,7 +87,7 @@ def _watch_for(store: Store, target: str) -> dict | None:
     except StoreError:
         story_matches = 0
     if len(watches) + story_matches > 1:
-        raise StoreError(Errors.E204.format(kind="watch or story", ident=target, count=len(watches) + story_matches))
+        raise no_single_match("watch or story", target, len(watches) + story_matches)
     return watches[0] if watches else None
 
 

@@ -1,82 +1,46 @@
 """The web desk's FastAPI application: ``create_app(store_url, token)``.
 
 Nothing is global: each app opens its own store and keeps what its routes share in
-``app.state.desk``. Errors are JSON ``{"error": {"code", "message", "status"}}`` for the API (an
+``app.state.desk`` (see ``desk.py``). Errors are JSON ``{"error": {"code", "message", "status"}}`` for the API (an
 HTML page for a browser asking for a page), always 4xx for a bad request.
 """
 
 from __future__ import annotations
 
-import os
-import re
 from collections.abc import Sequence
 from contextlib import asynccontextmanager
-from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import quote, urlsplit
 
 from fastapi import FastAPI, HTTPException, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse, RedirectResponse, Response
+from fastapi.responses import RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
-from jinja2 import Environment, PackageLoader
-from markupsafe import Markup, escape
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.middleware.base import BaseHTTPMiddleware
 
 from claimwatch import __version__
-from claimwatch.errors import ClaimwatchError, Errors, StoreError
-from claimwatch.gazetteer import Gazetteer, load_gazetteer
+from claimwatch.errors import AmbiguousError, ClaimwatchError, Errors, InputError, NotFoundError, StoreError
+from claimwatch.gazetteer import load_gazetteer
 from claimwatch.ingest.sources import DEFAULT_MAX_BYTES
 from claimwatch.store import Store
+from claimwatch.web import pages, rest
+from claimwatch.web.desk import Desk, template_environment
+from claimwatch.web.responses import error_for, error_response, wants_html
 from claimwatch.web.security import OPEN_PATHS, SAFE_METHODS, Access, new_nonce, security_headers
 
 STATIC = Path(__file__).parent / "static"
-CACHE_SIZE = 256
-NOT_FOUND_CODES = ("E201", "E204")
-_CODE = re.compile(r"\[(E\d{3})\] ")
+# The HTTP status of each error class, most specific first; any other ClaimwatchError is a bad request.
+ERROR_STATUSES: tuple[tuple[type[ClaimwatchError], int], ...] = (
+    (NotFoundError, 404),
+    (AmbiguousError, 400),
+    (StoreError, 503),
+    (InputError, 400),
+)
 
 
-@dataclass
-class Desk:
-    """What every route of one app shares."""
-
-    store: Store
-    gazetteer: Gazetteer
-    access: Access
-    templates: Environment
-    max_upload_bytes: int = DEFAULT_MAX_BYTES
-    sources: list[str] | None = None
-    cache: dict = field(default_factory=dict)
-
-    def cached(self, key: tuple, compute):
-        """``compute()``, remembered until the store's files change (SQLite; elsewhere no caching)."""
-        stamp = store_stamp(self.store)
-        if stamp is None:
-            return compute()
-        if self.cache.get("stamp") != stamp or len(self.cache) > CACHE_SIZE:
-            self.cache.clear()
-            self.cache["stamp"] = stamp
-        value = self.cache.get(key)  # one read: another request thread may clear the cache meanwhile
-        if value is None:
-            value = compute()
-            self.cache[key] = value
-        return value
-
-
-def store_stamp(store: Store) -> tuple | None:
-    """Changes with every commit to an SQLite file store (the database and its write-ahead log)."""
-    url = store.engine.url
-    if url.get_backend_name() != "sqlite" or not url.database or url.database == ":memory:":
-        return None
-    stamp = []
-    for suffix in ("", "-wal"):
-        try:
-            info = os.stat(url.database + suffix)
-        except OSError:
-            info = None
-        stamp.append((info.st_mtime_ns, info.st_size) if info else None)
-    return tuple(stamp)
+def status_of(error: ClaimwatchError) -> int:
+    return next((status for kind, status in ERROR_STATUSES if isinstance(error, kind)), 400)
 
 
 def create_app(
@@ -91,8 +55,6 @@ def create_app(
 
     With ``token`` every request must carry it, and writes (ingest, watches) are allowed.
     """
-    from claimwatch.web import pages, rest
-
     store = Store(store_url)
     desk = Desk(
         store=store, gazetteer=load_gazetteer(list(gazetteers)), access=Access(token or None),
@@ -116,20 +78,6 @@ def create_app(
     app.add_middleware(Guard)
     app.add_middleware(BodyLimit, limit=max_upload_bytes)
     return app
-
-
-def template_environment() -> Environment:
-    environment = Environment(loader=PackageLoader("claimwatch.web", "templates"), autoescape=True)
-    environment.filters["q"] = lambda value: quote(str(value), safe="")
-    environment.filters["marks"] = marks
-    return environment
-
-
-def marks(snippet: str) -> Markup:
-    """A search snippet escaped, its match marks (see store/search.py) turned into ``<mark>``."""
-    from claimwatch.store.search import MARK_END, MARK_START
-
-    return escape(snippet).replace(MARK_START, Markup("<mark>")).replace(MARK_END, Markup("</mark>"))
 
 
 # -- access, headers, body size -----------------------------------------------------------
@@ -196,40 +144,15 @@ class BodyLimit:
 # -- errors ----------------------------------------------------------------------------------
 
 
-def wants_html(request: Request) -> bool:
-    return not request.url.path.startswith("/api") and "text/html" in request.headers.get("accept", "")
-
-
-def error_response(status: int, message: str, headers: dict | None = None) -> JSONResponse:
-    match = _CODE.search(message)
-    body = {"error": {"code": match.group(1) if match else None, "message": message, "status": status}}
-    return JSONResponse(body, status_code=status, headers=headers)
-
-
-def _error(request: Request, status: int, message: str, headers: dict | None = None) -> Response:
-    if wants_html(request):
-        from claimwatch.web.pages import error_page
-
-        return error_page(request, status, message)
-    return error_response(status, message, headers)
-
-
 def _add_error_handlers(app: FastAPI) -> None:
-    @app.exception_handler(StoreError)
-    async def store_error(request: Request, exc: StoreError) -> Response:
-        text = str(exc)
-        if any(text.startswith(f"[{code}]") for code in NOT_FOUND_CODES):
-            return _error(request, 404, text)
-        return _error(request, 400 if text.startswith("[E202]") else 503, text)
-
     @app.exception_handler(ClaimwatchError)
     async def claimwatch_error(request: Request, exc: ClaimwatchError) -> Response:
-        return _error(request, 400, str(exc))
+        return error_for(request, status_of(exc), str(exc))
 
     @app.exception_handler(RequestValidationError)
     async def invalid(request: Request, exc: RequestValidationError) -> Response:
         reason = "; ".join(_describe(error) for error in exc.errors()[:5])
-        return _error(request, 422, Errors.E505.format(reason=reason))
+        return error_for(request, 422, Errors.E505.format(reason=reason))
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
@@ -239,7 +162,7 @@ def _add_error_handlers(app: FastAPI) -> None:
             message = Errors.E504.format(method=request.method, path=request.url.path)
         else:
             message = str(exc.detail)
-        return _error(request, exc.status_code, message, getattr(exc, "headers", None))
+        return error_for(request, exc.status_code, message, getattr(exc, "headers", None))
 
 
 def _describe(error: dict) -> str:

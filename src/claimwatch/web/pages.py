@@ -13,6 +13,7 @@ from fastapi.responses import FileResponse, HTMLResponse, RedirectResponse, Resp
 from claimwatch import api
 from claimwatch.store import search as fts
 from claimwatch.web import queries
+from claimwatch.web.desk import DeskDep, cached_brief
 from claimwatch.web.render import (
     ACT_SYMBOLS,
     CERTAINTY_COLOURS,
@@ -21,24 +22,12 @@ from claimwatch.web.render import (
     timeline_points,
     word_diff,
 )
-from claimwatch.web.rest import DeskDep, Offset, cached_brief
+from claimwatch.web.responses import render
+from claimwatch.web.rest import Offset
 from claimwatch.web.security import COOKIE, safe_next
 
 router = APIRouter(include_in_schema=False)
 PAGE_SIZE = 50
-
-
-def render(request: Request, template: str, status: int = 200, **context) -> HTMLResponse:
-    desk = request.app.state.desk
-    html = desk.templates.get_template(template).render(
-        request=request, nonce=request.state.nonce, writable=desk.access.writable,
-        logged_in=desk.access.token is not None, **context,
-    )
-    return HTMLResponse(html, status_code=status)
-
-
-def error_page(request: Request, status: int, message: str) -> HTMLResponse:
-    return render(request, "error.html", status=status, status_code=status, message=message)
 
 
 def plotly_path() -> Path:
@@ -102,7 +91,7 @@ def matrix_page(request: Request, desk: DeskDep, story_id: str) -> HTMLResponse:
     story = desk.store.story(story_id)
     rows = desk.store.list_statements(article_ids=story["article_ids"])
     texts = queries.claim_texts(desk.store, {row["claim_id"] for row in rows if row["claim_id"]})
-    summary = desk.cached(("summary", story["id"]), lambda: queries.story_summary(desk.store, story, desk.gazetteer))
+    summary = desk.cached(("summary", story["id"]), lambda: api.story_summary(desk.store, story, desk.gazetteer))
     return render(request, "matrix.html", story=summary, matrix=claim_matrix(rows, texts))
 
 

@@ -1,223 +1,35 @@
 """The web desk's reads: filtered, paginated versions of ``claimwatch.api``'s listings.
 
 Each item has the shape of the matching ``api`` function's rows (and so of the CLI's ``--json``
-output); a page is ``{"total", "limit", "offset", "items"}``. Queries are scoped in SQL (a page of
-rows, one story's statements) so that they stay fast on a large store.
+output); a page is ``{"total", "limit", "offset", "items"}``. The SQL is in ``store/queries.py``.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields
-from datetime import date, datetime, time
-
-from sqlalchemy import Select, Text, func, literal_column, select, text
-from sqlalchemy.exc import OperationalError
-
 from claimwatch import api
-from claimwatch.api import claim_json
-from claimwatch.errors import Errors, StoreError
+from claimwatch.errors import no_single_match
 from claimwatch.gazetteer import Gazetteer
 from claimwatch.store import Store
-from claimwatch.store.schema import articles, assessments, claims, entities, statements, stories, story_articles
-from claimwatch.store.search import fts_query
+from claimwatch.store import queries as rows_of
+from claimwatch.store.queries import ArticleFilters, StatementFilters, claim_texts
 
-ARTICLE_FIELDS = api.ARTICLE_FIELDS
-ENTITY_FIELDS = api.ENTITY_FIELDS
-
-
-@dataclass(frozen=True)
-class StatementFilters:
-    speaker: str | None = None  # mention, entity name or alias (substring, any case)
-    entity: str | None = None  # entity id
-    country: str | None = None  # the speaker's country code
-    act: str | None = None
-    certainty: str | None = None
-    outlet: str | None = None
-    since: date | None = None  # said on or after
-    until: date | None = None  # said on or before
-    article: str | None = None  # article id or prefix
-    claim: str | None = None  # claim id
-    story: str | None = None  # story id or prefix
-    q: str | None = None  # full-text words in the speaker or content
-
-    def active(self) -> dict:
-        return {f.name: getattr(self, f.name) for f in fields(self) if getattr(self, f.name) not in (None, "")}
-
-
-@dataclass(frozen=True)
-class ArticleFilters:
-    outlet: str | None = None
-    since: date | None = None  # published on or after (UTC)
-    until: date | None = None  # published on or before (UTC)
-    story: str | None = None
-    q: str | None = None  # full-text words in the title or body
+__all__ = ["ArticleFilters", "StatementFilters", "claim_texts"]
 
 
 def page(items: list, total: int, limit: int, offset: int) -> dict:
     return {"total": total, "limit": limit, "offset": offset, "items": items}
 
 
-# -- statements --------------------------------------------------------------------
-
-
 def statements_page(store: Store, filters: StatementFilters, limit: int = 50, offset: int = 0) -> dict:
-    """Statements matching every filter, in the order of ``api.list_statements`` (oldest report first).
-
-    Two steps keep a page cheap on a large store: the page's ids (with the total), then those rows in full.
-    """
-    conditions = _statement_conditions(store, filters)
-    with store.engine.connect() as conn:
-        if conditions:
-            ids, total = _filtered_ids(conn, filters, conditions, limit, offset)
-        else:
-            ids = _ids_in_reading_order(conn, store, limit, offset)
-            total = conn.execute(select(func.count()).select_from(statements)).scalar_one()
-        rows = {row["id"]: row for row in conn.execute(_full_rows(ids)).mappings()}
-    return page([{name: rows[i][name] for name in api.STATEMENT_FIELDS} for i in ids], total, limit, offset)
-
-
-_ORDER = (articles.c.published_utc, statements.c.article_id, statements.c.start, statements.c.id)
-# SQLite walks articles in publication order (an index) and each one's statements by position (another):
-# a page without sorting the whole table.
-_READING_ORDER_SQLITE = text(
-    "SELECT statements.id FROM articles INDEXED BY ix_articles_published_id "
-    "JOIN statements ON statements.article_id = articles.id "
-    "ORDER BY articles.published_utc, statements.article_id, statements.start, statements.id "
-    "LIMIT :limit OFFSET :offset"
-)
-
-
-def _ids_in_reading_order(conn, store: Store, limit: int, offset: int) -> list[str]:
-    if store.engine.dialect.name == "sqlite":
-        try:
-            return list(conn.execute(_READING_ORDER_SQLITE, {"limit": limit, "offset": offset}).scalars())
-        except OperationalError:  # a store migrated before the index existed: the same rows, sorted
-            pass
-    query = select(statements.c.id).join(articles, articles.c.id == statements.c.article_id)
-    return list(conn.execute(query.order_by(*_ORDER).limit(limit).offset(offset)).scalars())
-
-
-def _filtered_ids(conn, filters: StatementFilters, conditions: list, limit: int, offset: int) -> tuple[list[str], int]:
-    """The page's ids and the total, counted in the same pass over the matching statements."""
-    query = (
-        select(statements.c.id, func.count().over().label("total"))
-        .select_from(_joined_for(filters, with_articles=True))
-        .where(*conditions)
-        .order_by(*_ORDER)
-        .limit(limit)
-        .offset(offset)
-    )
-    found = conn.execute(query).all()
-    if found:
-        return [row.id for row in found], found[0].total
-    count = select(func.count()).select_from(_joined_for(filters)).where(*conditions)
-    return [], conn.execute(count).scalar_one()
-
-
-def _joined_for(filters: StatementFilters, with_articles: bool = False):
-    """The statements, joined to what the filters look at (an article's outlet, an assessment)."""
-    scope = statements
-    if filters.outlet or with_articles:
-        scope = scope.join(articles, articles.c.id == statements.c.article_id)
-    if filters.act or filters.certainty or filters.claim:
-        scope = scope.join(assessments, assessments.c.statement_id == statements.c.id)
-    return scope
-
-
-def _full_rows(ids: list[str]) -> Select:
-    assessment_columns = [c for c in assessments.c if c.name != "statement_id"]
-    return (
-        select(statements, *assessment_columns, articles.c.outlet, articles.c.published, articles.c.url)
-        .join(articles, articles.c.id == statements.c.article_id)
-        .outerjoin(assessments, assessments.c.statement_id == statements.c.id)
-        .where(statements.c.id.in_(ids))
-    )
-
-
-def _statement_conditions(store: Store, filters: StatementFilters) -> list:
-    conditions = []
-    if filters.speaker:
-        conditions.append(_speaker_matches(store, filters.speaker))
-    equal = {
-        statements.c.speaker_entity_id: filters.entity,
-        statements.c.speaker_country: filters.country and filters.country.upper(),
-        assessments.c.act: filters.act,
-        assessments.c.certainty: filters.certainty,
-        articles.c.outlet: filters.outlet,
-        assessments.c.claim_id: filters.claim,
-    }
-    conditions += [column == value for column, value in equal.items() if value]
-    if filters.since:
-        conditions.append(statements.c.said_on >= filters.since.isoformat())
-    if filters.until:
-        conditions.append(statements.c.said_on <= filters.until.isoformat() + "~")  # "~" sorts after "-DD"
-    if filters.article:
-        conditions.append(statements.c.article_id == store.resolve_id(filters.article))
-    if filters.story:
-        conditions.append(statements.c.article_id.in_(_story_members(store, filters.story)))
-    if filters.q is not None:
-        conditions.append(_fts_condition(store, "statements", filters.q))
-    return conditions
-
-
-def _speaker_matches(store: Store, speaker: str):
-    """As ``Store.list_statements``: the mention, the entity's name or an alias contains ``speaker`` (any case).
-
-    SQLite's LIKE already ignores ASCII case (and its lower() knows no more), so it is used as is there.
-    """
-    pattern = f"%{speaker}%"
-
-    def like(column):
-        return column.like(pattern) if store.engine.dialect.name == "sqlite" else column.ilike(pattern)
-
-    alias_match = select(entities.c.id).where(like(entities.c.name) | like(func.cast(entities.c.aliases, Text)))
-    by_entity = statements.c.speaker_entity_id.in_(alias_match)
-    return like(statements.c.speaker) | like(statements.c.speaker_entity) | by_entity
-
-
-def _story_members(store: Store, story: str) -> Select:
-    return select(story_articles.c.article_id).where(story_articles.c.story_id == store.story(story)["id"])
-
-
-def _fts_condition(store: Store, table: str, words: str):
-    """``table.rowid IN (rows of table_fts matching the words)``; no word matches nothing."""
-    query = fts_query(words)
-    if query is None:
-        return literal_column("0") == 1
-    if store.engine.dialect.name != "sqlite":
-        raise StoreError(Errors.E206.format(dialect=store.engine.dialect.name))
-    matches = text(f"SELECT rowid FROM {table}_fts WHERE {table}_fts MATCH :fts").bindparams(fts=query)
-    return literal_column(f"{table}.rowid").in_(matches)
-
-
-# -- articles ----------------------------------------------------------------------
+    """Statements matching every filter, in the order of ``api.list_statements`` (oldest report first)."""
+    rows, total = rows_of.statement_rows(store, filters, limit, offset)
+    return page([{name: row[name] for name in api.STATEMENT_FIELDS} for row in rows], total, limit, offset)
 
 
 def articles_page(store: Store, filters: ArticleFilters, limit: int = 50, offset: int = 0) -> dict:
     """Article metadata in the shape of ``api.list_articles``, oldest publication first."""
-    conditions = []
-    if filters.outlet:
-        conditions.append(articles.c.outlet == filters.outlet)
-    if filters.since:
-        conditions.append(articles.c.published_utc >= datetime.combine(filters.since, time.min))
-    if filters.until:
-        conditions.append(articles.c.published_utc <= datetime.combine(filters.until, time.max))
-    if filters.story:
-        conditions.append(articles.c.id.in_(_story_members(store, filters.story)))
-    if filters.q is not None:
-        conditions.append(_fts_condition(store, "articles", filters.q))
-    columns = [articles.c[name] for name in ARTICLE_FIELDS]
-    query = (
-        select(*columns)
-        .where(*conditions)
-        .order_by(articles.c.published_utc.is_(None), articles.c.published_utc, articles.c.id)
-        .limit(limit)
-        .offset(offset)
-    )
-    with store.engine.connect() as conn:
-        total = conn.execute(select(func.count()).select_from(articles).where(*conditions)).scalar_one()
-        rows = conn.execute(query).mappings().all()
-    return page([dict(row) for row in rows], total, limit, offset)
+    rows, total = rows_of.article_rows(store, filters, api.ARTICLE_FIELDS, limit, offset)
+    return page(rows, total, limit, offset)
 
 
 def article_view(store: Store, article_id: str) -> dict:
@@ -229,141 +41,29 @@ def article_view(store: Store, article_id: str) -> dict:
     return data
 
 
-# -- entities and claims ------------------------------------------------------------
-
-
-def _entity_query(conditions: list) -> Select:
-    counts = (
-        select(statements.c.speaker_entity_id, func.count().label("statements"))
-        .group_by(statements.c.speaker_entity_id)
-        .subquery()
-    )
-    return (
-        select(entities, func.coalesce(counts.c.statements, 0).label("statements"))
-        .outerjoin(counts, counts.c.speaker_entity_id == entities.c.id)
-        .where(*conditions)
-        .order_by(func.coalesce(counts.c.statements, 0).desc(), entities.c.name)
-    )
-
-
 def entities_page(
-    store: Store,
-    q: str | None = None,
-    kind: str | None = None,
-    country: str | None = None,
-    limit: int = 50,
+    store: Store, q: str | None = None, kind: str | None = None, country: str | None = None, limit: int = 50,
     offset: int = 0,
 ) -> dict:
     """Speakers in the shape of ``api.list_entities``, most statements first."""
-    conditions = []
-    if q:
-        pattern = f"%{q}%"
-        conditions.append(entities.c.name.ilike(pattern) | func.cast(entities.c.aliases, Text).ilike(pattern))
-    if kind:
-        conditions.append(entities.c.type == kind)
-    if country:
-        conditions.append(entities.c.country == country.upper())
-    with store.engine.connect() as conn:
-        total = conn.execute(select(func.count()).select_from(entities).where(*conditions)).scalar_one()
-        rows = conn.execute(_entity_query(conditions).limit(limit).offset(offset)).mappings().all()
-    return page([{name: row[name] for name in ENTITY_FIELDS} for row in rows], total, limit, offset)
+    rows, total = rows_of.entity_rows(store, q, kind, country, limit, offset)
+    return page([{name: row[name] for name in api.ENTITY_FIELDS} for row in rows], total, limit, offset)
 
 
 def entity(store: Store, entity_id: str) -> dict:
-    with store.engine.connect() as conn:
-        row = conn.execute(_entity_query([entities.c.id == entity_id])).mappings().first()
+    row = rows_of.entity_row(store, entity_id)
     if row is None:
-        raise StoreError(Errors.E204.format(kind="speaker", ident=entity_id, count=0))
-    return {name: row[name] for name in ENTITY_FIELDS}
+        raise no_single_match("speaker", entity_id, 0)
+    return {name: row[name] for name in api.ENTITY_FIELDS}
 
 
 def claims_page(store: Store, story: str | None = None, limit: int = 50, offset: int = 0) -> dict:
     """Claims in the shape of ``api.list_claims`` (most statements first), optionally one story's."""
-    scope = None
-    if story:
-        scope = _story_members(store, story)
-    counted = (
-        select(assessments.c.claim_id, func.count().label("n"))
-        .join(statements, statements.c.id == assessments.c.statement_id)
-        .where(assessments.c.claim_id.is_not(None))
-        .group_by(assessments.c.claim_id)
-    )
-    if scope is not None:
-        counted = counted.where(statements.c.article_id.in_(scope))
-    counted = counted.subquery()
-    query = (
-        select(claims, counted.c.n)
-        .join(counted, counted.c.claim_id == claims.c.id)
-        .order_by(counted.c.n.desc(), claims.c.created_at, claims.c.id)
-    )
-    with store.engine.connect() as conn:
-        total = conn.execute(select(func.count()).select_from(counted)).scalar_one()
-        rows = conn.execute(query.limit(limit).offset(offset)).mappings().all()
-    by_claim = _statements_by_claim(store, [row["id"] for row in rows], scope)
-    return page([claim_json(row, by_claim.get(row["id"], {})) for row in rows], total, limit, offset)
-
-
-def _statements_by_claim(store: Store, claim_ids: list[str], scope) -> dict[str, dict[str, list[dict]]]:
-    if not claim_ids:
-        return {}
-    found: dict[str, dict[str, list[dict]]] = {}
-    for row in _claim_statement_rows(store, claim_ids, scope):
-        found.setdefault(row["claim_id"], {}).setdefault(row["act"], []).append(row)
-    return found
-
-
-def _claim_statement_rows(store: Store, claim_ids: list[str], scope) -> list[dict]:
-    query = (
-        select(statements, assessments, articles.c.outlet, articles.c.published)
-        .join(assessments, assessments.c.statement_id == statements.c.id)
-        .join(articles, articles.c.id == statements.c.article_id)
-        .where(assessments.c.claim_id.in_(claim_ids))
-        .order_by(articles.c.published_utc, statements.c.article_id, statements.c.start)
-    )
-    if scope is not None:
-        query = query.where(statements.c.article_id.in_(scope))
-    with store.engine.connect() as conn:
-        return [dict(row) for row in conn.execute(query).mappings()]
-
-
-def claim_texts(store: Store, claim_ids: set[str]) -> dict[str, str]:
-    if not claim_ids:
-        return {}
-    with store.engine.connect() as conn:
-        return dict(conn.execute(select(claims.c.id, claims.c.text).where(claims.c.id.in_(claim_ids))).all())
-
-
-# -- stories -----------------------------------------------------------------------
+    rows, total, by_claim = rows_of.claim_rows(store, story, limit, offset)
+    return page([api.claim_json(row, by_claim.get(row["id"], {})) for row in rows], total, limit, offset)
 
 
 def stories_page(store: Store, gazetteer: Gazetteer, limit: int = 20, offset: int = 0) -> dict:
     """Stories in the shape of ``api.list_stories``, newest first."""
-    columns = [stories.c.id, stories.c.title, stories.c.first_seen, stories.c.last_seen]
-    query = select(*columns).order_by(stories.c.last_seen.desc(), stories.c.id).limit(limit).offset(offset)
-    with store.engine.connect() as conn:
-        total = conn.execute(select(func.count()).select_from(stories)).scalar_one()
-        rows = [dict(row) for row in conn.execute(query).mappings()]
-    members = _members(store, [row["id"] for row in rows])
-    items = [story_summary(store, {**row, "article_ids": members.get(row["id"], [])}, gazetteer) for row in rows]
-    return page(items, total, limit, offset)
-
-
-def _members(store: Store, story_ids: list[str]) -> dict[str, list[str]]:
-    query = (
-        select(story_articles.c.story_id, story_articles.c.article_id)
-        .join(articles, articles.c.id == story_articles.c.article_id)
-        .where(story_articles.c.story_id.in_(story_ids))
-        .order_by(articles.c.published_utc, articles.c.id)
-    )
-    found: dict[str, list[str]] = {}
-    with store.engine.connect() as conn:
-        for story_id, article_id in conn.execute(query):
-            found.setdefault(story_id, []).append(article_id)
-    return found
-
-
-def story_summary(store: Store, story: dict, gazetteer: Gazetteer) -> dict:
-    """One row of ``api.list_stories`` (the API computes it; the desk shows the same shape)."""
-    from claimwatch.api import story_summary as summary
-
-    return summary(store, story, gazetteer)
+    rows, total = rows_of.story_rows(store, limit, offset)
+    return page([api.story_summary(store, row, gazetteer) for row in rows], total, limit, offset)

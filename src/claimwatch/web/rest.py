@@ -2,23 +2,23 @@
 
 from __future__ import annotations
 
-import re
 from datetime import date
 from pathlib import Path
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Depends, File, Form, Query, Request, UploadFile
-from fastapi.responses import HTMLResponse, JSONResponse, PlainTextResponse, Response
+from fastapi import APIRouter, File, Form, Query, UploadFile
+from fastapi.responses import JSONResponse, PlainTextResponse, Response
 from pydantic import BaseModel, Field
 
 from claimwatch import api
 from claimwatch.errors import Errors, InputError
 from claimwatch.ingest import decode_input
 from claimwatch.store import search as fts
+from claimwatch.stories.brief import render_html, render_markdown
 from claimwatch.web import queries
-from claimwatch.web.app import Desk
+from claimwatch.web.desk import DeskDep, cached_brief
 from claimwatch.web.render import timeline_points, word_diff
-from claimwatch.web.security import security_headers
+from claimwatch.web.responses import standalone_html
 
 router = APIRouter(prefix="/api", tags=["api"])
 
@@ -27,13 +27,6 @@ Offset = Annotated[int, Query(ge=0, le=1_000_000_000, description="Items to skip
 Text = Annotated[str | None, Query(max_length=200)]
 Code = Annotated[str | None, Query(max_length=40)]
 Ident = Annotated[str, Query(min_length=1, max_length=64)]
-
-
-def get_desk(request: Request) -> Desk:
-    return request.app.state.desk
-
-
-DeskDep = Annotated[Desk, Depends(get_desk)]
 
 
 class WatchIn(BaseModel):
@@ -108,7 +101,7 @@ def stories(desk: DeskDep, limit: Limit = 20, offset: Offset = 0) -> dict:
 
 @router.get("/stories/{story_id}")
 def story(desk: DeskDep, story_id: str) -> dict:
-    return queries.story_summary(desk.store, desk.store.story(story_id), desk.gazetteer)
+    return api.story_summary(desk.store, desk.store.story(story_id), desk.gazetteer)
 
 
 @router.get("/stories/{story_id}/timeline")
@@ -120,8 +113,6 @@ def story_timeline(desk: DeskDep, story_id: str) -> list[dict]:
 @router.get("/briefs/{target}", response_model=None)
 def brief(desk: DeskDep, target: str, format: Literal["json", "md", "html"] = "json") -> Response | dict:
     """The brief on a watch or a story (id or unique prefix) as JSON, Markdown or a standalone HTML page."""
-    from claimwatch.stories.brief import render_html, render_markdown
-
     data = cached_brief(desk, target)
     if format == "md":
         return PlainTextResponse(render_markdown(data), media_type="text/markdown; charset=utf-8")
@@ -183,28 +174,3 @@ def upload_documents(upload: UploadFile, fmt: str | None, max_bytes: int) -> lis
         return list(decode_input(name, data, fmt))
     except InputError as error:
         return [error]
-
-
-# -- shared with the pages -------------------------------------------------------------------
-
-
-def cached_brief(desk: Desk, target: str) -> dict:
-    """The brief for a story or watch id, computed again only after the store changed."""
-    return desk.cached(("brief", target), lambda: api.brief(desk.store, target, desk.gazetteer, desk.sources))
-
-
-def standalone_html(document: str) -> HTMLResponse:
-    """The brief's own HTML page, its inline stylesheet allowed by hash and no script at all."""
-    import base64
-    import hashlib
-
-    hashes = [
-        "'sha256-" + base64.b64encode(hashlib.sha256(style.encode()).digest()).decode() + "'"
-        for style in re.findall(r"<style>(.*?)</style>", document, re.S)
-    ]
-    headers = security_headers("unused")
-    headers["Content-Security-Policy"] = (
-        f"default-src 'none'; style-src {' '.join(hashes) or 'none'}; img-src 'self' data:; base-uri 'none'; "
-        "form-action 'none'; frame-ancestors 'none'"
-    )
-    return HTMLResponse(document, headers=headers)

@@ -28,7 +28,7 @@ def serve(
 ) -> None:
     import uvicorn
 
-    from claimwatch.web.app import create_app
+    from claimwatch.web.app import create_app  # FastAPI: loaded only when serving (check_bind needs none)
 
     check_bind(host, token)
     app = create_app(database_url(db), token, gazetteers=gazetteers, max_upload_bytes=max_bytes)

@@ -1,0 +1,5 @@
+"""``python -m claimwatch``: the command line."""
+
+from claimwatch.cli import run
+
+run()

@@ -1,0 +1,5 @@
+"""``python -m claimwatch.cli``: the command line."""
+
+from claimwatch.cli import run
+
+run()
