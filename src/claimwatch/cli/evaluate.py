@@ -1,4 +1,4 @@
-"""Scores and training: ``eval extraction|attribution|clustering|certainty|stance`` and ``train stance``.
+"""Scores and training: ``eval extraction|attribution|clustering|certainty|stance|names`` and ``train stance``.
 
 Each imports its evaluation module only when it runs (they pull in data readers and models).
 """
@@ -96,6 +96,28 @@ def _print_clustering_scores(data: dict) -> None:
         f"documents {data['documents']}  clusters {data['clusters']}  "
         f"B-cubed P {b['p']:.4f} R {b['r']:.4f} F1 {b['f1']:.4f}  pairwise F1 {p['f1']:.4f}"
     )
+
+
+@eval_app.command("names")
+def eval_names(
+    klue: Annotated[Path, typer.Option("--klue", help="KLUE NER folder (with klue_benchmark/).")],
+    lang: Annotated[str, typer.Option("--lang", help="Language of the data set: ko (KLUE NER).")] = "ko",
+    half: Annotated[str, typer.Option("--half", help="test (reported) or tune (rules adjusted on it).")] = "test",
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+) -> None:
+    """Name recognition (persons, organisations, locations): precision, recall and F1 per type."""
+    from claimwatch.eval.names import evaluate_klue
+
+    if lang != "ko" or half not in ("test", "tune"):
+        raise typer.BadParameter("name recognition is scored for --lang ko (KLUE NER), --half test or tune")
+    _report_scores(lambda: evaluate_klue(klue, half), as_json, _print_name_scores)
+
+
+def _print_name_scores(data: dict) -> None:
+    out.print(f"{data['dataset']}, {data['half']} half: {data['sentences']} sentences")
+    for kind, score in data["scores"].items():
+        out.print(f"  {kind:>8}: P {score['precision']:.4f}  R {score['recall']:.4f}  F1 {score['f1']:.4f}  "
+                  f"({score['gold']} gold)")
 
 
 @eval_app.command("certainty")

@@ -13,6 +13,7 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
+from claimwatch.errors import Errors, StoreError
 from claimwatch.gazetteer import Gazetteer, load_gazetteer
 from claimwatch.nlp.ko import korean_names
 
@@ -30,7 +31,7 @@ class Sentence:
 def read_klue(folder: str | Path) -> list[Sentence]:
     path = Path(folder) / KLUE_FILE
     if not path.is_file():
-        raise FileNotFoundError(f"{path}: no KLUE NER dev file here")
+        raise StoreError(Errors.E302.format(path=folder, missing=KLUE_FILE))
     sentences = []
     for block in path.read_text("utf-8").split("\n\n"):
         lines = [line for line in block.split("\n") if line]
