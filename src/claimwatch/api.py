@@ -223,6 +223,7 @@ STATEMENT_FIELDS = (
     "outlet",
     "published",
     "url",
+    "language",  # the article's: statements keep their original text
     "polarity",
     "certainty",
     "probability",

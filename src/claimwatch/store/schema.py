@@ -180,6 +180,8 @@ stories = Table(
     Column("size", Integer, nullable=False),
     Column("centroid", JSON, nullable=False),
     Column("created_at", DateTime, nullable=False),
+    Column("languages", JSON, nullable=True),  # its members' languages (stories/assign.py); None before 0008
+    Column("meaning", JSON, nullable=True),  # the mean of its members' meaning vectors (stories/meaning.py)
 )
 
 story_articles = Table(

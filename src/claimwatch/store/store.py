@@ -261,7 +261,8 @@ class Store:
         """
         assessment_columns = [c for c in assessments.c if c.name != "statement_id"]
         query = (
-            select(statements, *assessment_columns, articles.c.outlet, articles.c.published, articles.c.url)
+            select(statements, *assessment_columns, articles.c.outlet, articles.c.published, articles.c.url,
+                   articles.c.language)
             .join(articles, articles.c.id == statements.c.article_id)
             .outerjoin(assessments, assessments.c.statement_id == statements.c.id)
         )

@@ -86,10 +86,10 @@ class Meaning:
     language: str | None
     vector: list[float] | None
 
-    def across(self, centroid: dict) -> bool:
+    def across(self, story: dict) -> bool:
         """Whether the story is in other languages only, and both sides have a vector to compare."""
-        languages = centroid.get("languages")
-        return bool(self.vector and self.language and languages and centroid.get("meaning")) and (
+        languages = story.get("languages")
+        return bool(self.vector and self.language and languages and story.get("meaning")) and (
             self.language not in languages
         )
 
@@ -113,7 +113,7 @@ def best_story(
     if meaning is not None and meaning.vector and meaning.language:
         seen = {story["id"] for story in candidates}
         recent = story_rows.recent_stories(conn, when, TIME_WINDOW, CANDIDATE_LIMIT)
-        candidates += [s for s in recent if s["id"] not in seen and meaning.across(s["centroid"])]
+        candidates += [s for s in recent if s["id"] not in seen and meaning.across(s)]
     if not candidates:
         return None, 0.0
     claims_by_story = story_rows.story_claims(conn, [story["id"] for story in candidates])
@@ -125,8 +125,8 @@ def best_story(
         centroid = Vectors(story["centroid"]["words"], story["centroid"]["names"])
         shared_claim = bool(my_claims & claims_by_story.get(story["id"], set()))
         text_score = similarity(mine, centroid)
-        if meaning is not None and meaning.across(story["centroid"]):
-            text_score = max(text_score, cross_language_score(meaning.vector, story["centroid"]["meaning"]))
+        if meaning is not None and meaning.across(story):
+            text_score = max(text_score, cross_language_score(meaning.vector, story["meaning"]))
             if len(my_voices & voices_by_story.get(story["id"], set())) >= SHARED_VOICES and text_score >= CLAIM_FLOOR:
                 text_score += VOICES_BONUS
         score = claim_boosted(text_score, shared_claim)
@@ -153,12 +153,12 @@ def blend(centroid: dict[str, float], vector: dict[str, float], size: int) -> di
     return {term: merged[term] for term in salient(merged, CENTROID_TERMS)}
 
 
-def _blend_meaning(centroid: dict, meaning: Meaning, size: int) -> dict:
+def _blend_meaning(story: dict, meaning: Meaning, size: int) -> dict:
     """The story's languages and mean meaning vector with one more member (kept while every member has one)."""
-    languages = sorted({*centroid.get("languages", ()), meaning.language or "?"})
-    if not meaning.vector or (size and not centroid.get("meaning")):
-        return {"languages": languages}
-    return {"languages": languages, "meaning": blend_meaning(centroid.get("meaning"), meaning.vector, size)}
+    languages = sorted({*(story.get("languages") or ()), meaning.language or "?"})
+    if not meaning.vector or (size and not story.get("meaning")):
+        return {"languages": languages, "meaning": None}
+    return {"languages": languages, "meaning": blend_meaning(story.get("meaning"), meaning.vector, size)}
 
 
 def _new_story(conn: Connection, article: dict, when: datetime, now: datetime) -> str:
@@ -178,17 +178,17 @@ def _join(
 ) -> None:
     story = story_rows.story_row(conn, story_id)
     size = story["size"]
-    terms = {
+    centroid = {
         "words": blend(story["centroid"]["words"], mine.words, size),
         "names": blend(story["centroid"]["names"], mine.names, size),
     }
-    centroid = {**terms, **_blend_meaning(story["centroid"], meaning, size)}
     values = {
         "size": size + 1,
         "centroid": centroid,
         "first_seen": min(filter(None, [story["first_seen"], when])),
         "last_seen": max(filter(None, [story["last_seen"], when])),
+        **_blend_meaning(story, meaning, size),
     }
-    index = {view: salient(weights, SALIENT_STORY_TERMS) for view, weights in terms.items()}
+    index = {view: salient(weights, SALIENT_STORY_TERMS) for view, weights in centroid.items()}
     story_rows.update_story(conn, story_id, values, index)
     story_rows.add_story_member(conn, story_id, article_id, score, now)

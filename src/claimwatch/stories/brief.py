@@ -149,6 +149,7 @@ def _statement_row(statement: dict, source_type: str, status: str, registry: Sou
         "polarity": statement["polarity"],
         "outlet": statement["outlet"],
         "quote": statement["content"],
+        "language": statement.get("language"),
         "article_id": statement["article_id"],
         "url": statement.get("url"),
         "link": f"/articles/{statement['article_id']}#s-{statement['id']}",

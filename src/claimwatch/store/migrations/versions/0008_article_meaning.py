@@ -1,5 +1,5 @@
-"""Article features: the multilingual meaning vector of each article's title and lead
-(stories/meaning.py), so that reports in different languages can join one story.
+"""The multilingual meaning vector of each article's title and lead (stories/meaning.py), and each
+story's languages and mean vector, so that reports in different languages can join one story.
 
 Revision ID: 0008
 Revises: 0007
@@ -17,7 +17,11 @@ depends_on = None
 def upgrade() -> None:
     # Articles stored before this revision have none: they keep to same-language comparisons.
     op.add_column("article_features", sa.Column("meaning", sa.JSON, nullable=True))
+    op.add_column("stories", sa.Column("languages", sa.JSON, nullable=True))
+    op.add_column("stories", sa.Column("meaning", sa.JSON, nullable=True))
 
 
 def downgrade() -> None:
+    op.drop_column("stories", "meaning")
+    op.drop_column("stories", "languages")
     op.drop_column("article_features", "meaning")
