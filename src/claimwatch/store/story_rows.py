@@ -12,7 +12,6 @@ from claimwatch.store.schema import (
     article_features,
     articles,
     assessments,
-    sources,
     statements,
     stories,
     story_articles,
@@ -248,13 +247,3 @@ def save_watch_reports(conn: Connection, watch_id: str, rows: list[dict]) -> Non
 def watch_report_rows(conn: Connection, watch_id: str) -> list[dict]:
     query = select(watch_reports).where(watch_reports.c.watch_id == watch_id)
     return [dict(row) for row in conn.execute(query).mappings()]
-
-
-def source_grades(conn: Connection) -> list[tuple[str, str]]:
-    """(name, reliability) of the monitored sources that have both, oldest first."""
-    query = (
-        select(sources.c.name, sources.c.reliability)
-        .where(sources.c.name.is_not(None), sources.c.reliability.is_not(None))
-        .order_by(sources.c.created_at)
-    )
-    return [tuple(row) for row in conn.execute(query)]

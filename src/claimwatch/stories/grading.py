@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from claimwatch.errors import Errors, InputError
 from claimwatch.gazetteer import Gazetteer
-from claimwatch.store import story_rows
+from claimwatch.store.monitor_rows import MonitorRows
 
 if TYPE_CHECKING:
     from claimwatch.store import Store
@@ -95,9 +95,11 @@ def _grade(value: object, path: str | Path) -> str:
 
 
 def _store_grades(store: Store) -> dict[str, str]:
-    with store.engine.connect() as conn:
-        rows = story_rows.source_grades(conn)
-    return {name.casefold(): letter for name, letter in rows if letter in RELIABILITY}
+    return {
+        source["name"].casefold(): source["reliability"]
+        for source in MonitorRows(store).sources()
+        if source["name"] and source["reliability"] in RELIABILITY
+    }
 
 
 def voice_type(statement: dict, parties: set[str], gazetteer: Gazetteer) -> str:

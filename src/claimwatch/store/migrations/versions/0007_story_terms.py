@@ -50,5 +50,6 @@ def _index_existing_stories() -> None:
 
 
 def downgrade() -> None:
+    op.execute("DELETE FROM term_frequencies WHERE view = 'all' AND term = ''")
     op.drop_index("ix_story_terms_story", "story_terms")
     op.drop_table("story_terms")
