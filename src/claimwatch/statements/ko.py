@@ -119,7 +119,7 @@ def _attributions(index: int, sentence: Sentence, previous: Sentence | None, bod
 
 
 def _markers(sentence: Sentence) -> list[int]:
-    """Positions of quotative particles and endings (outside nothing: nested ones are linked later)."""
+    """Positions of quotative particles and endings (a quotation inside another is linked to it later)."""
     return [i for i in range(len(sentence.morphemes)) if _is_marker(sentence.morphemes, i)]
 
 
@@ -459,7 +459,7 @@ class KoreanSpeakers:
             role = " ".join(s for s in stems if s not in written.split() and not self._is_country(s)) or None
             return _Known(entity.name, "person", role if role and role.endswith(ROLE_NOUNS) else entity.role,
                           entity.country, written, mention), None
-        person = self._unknown_person(words, stems, roles)
+        person = self._unknown_person(words, stems, roles, mention)
         if person is not None:
             return person
         if roles and named is None and len(stems) <= 2:
@@ -496,7 +496,7 @@ class KoreanSpeakers:
         return entity, text
 
     def _unknown_person(
-        self, words: tuple[Word, ...], stems: list[str], roles: list[str]
+        self, words: tuple[Word, ...], stems: list[str], roles: list[str], mention: TextSpan
     ) -> tuple[_Known, None] | None:
         """A proper name before or after a title: "올레크 바린 대변인", "홍길동 장관"."""
         names = [s for w, s in zip(words, stems, strict=True) if _is_name(w, s) and not self._is_known(s)]
@@ -508,8 +508,7 @@ class KoreanSpeakers:
                 return known, None
         role = " ".join(s for s in stems if s not in names and not self._is_country(s)) or None
         country = next((c for s in stems if (c := self._country_code(s))), None)
-        start = words[0].start
-        return _Known(written, "person", role, country, written, TextSpan(start, start, written)), None
+        return _Known(written, "person", role, country, written, mention), None
 
     def _described(self, stems: list[str]) -> _Known | None:
         role = stems[-1]
