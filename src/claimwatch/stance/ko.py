@@ -36,7 +36,7 @@ _HEDGES = (
     (r"것으로\s*(?:보인|보이|보고|추정|판단|파악|예상|분석|평가)|추정|추산|관측|예상|듯하|것\s*같|아마", "likely", 2),
     (r"가능성|수\s*(?:도\s*)?있(?!도록|게)|것으로\s*알려|이라는\s*설|설이", "roughly even chance", 1),
 )
-_CONDITION = re.compile(r"(?:[^\s,]+\s+){0,3}[^\s,]*(?:이라면|라면|다면|으면|면)(?=[\s,]|$)")
+_CONDITION = re.compile(r"(?:[^\s,]+\s+){0,5}[^\s,]*(?:이라면|라면|다면|으면|면)(?=[\s,]|$)")
 _NEGATED_END = re.compile(r"(?:않|아니|없|못)[가-힣]*[\s.\"”’]*$")
 _EVIDENTIAL = (
     ("imagery", re.compile(r"위성\s*(?:사진|영상|이미지)|영상|사진")),
@@ -68,6 +68,7 @@ _ASSESS = {
 }
 _REPORT = {"보도하다", "따르다", "인용하다", "보고하다"}
 _MILITARY = re.compile(r"군|병력|파병|무기|미사일|전쟁|공격|침략|포탄|탄약|부대|파견")
+OBJECT_WINDOW = 3
 _POINTERS = re.compile(
     r"^(?:이를|이|그|이러한|이같은|이\s*같은|그러한|해당)?\s*(?:보도|주장|의혹|설|소식|발표|내용|것)?$"
 )
@@ -190,8 +191,7 @@ def _proposition(statement: Statement, sentences: list[Sentence], gazetteer: Gaz
     sentence = sentences[statement.sentence_index]
     span = statement.content
     words = [w for w in sentence.words if w.end > span.start and w.start < span.end]  # "케스트리아 opens a quote
-    morphemes = [m for w in words for m in w.morphemes]
-    family, position = _family(morphemes)
+    family, position = _family(words)
     if family is None:
         return None
     actor, recipient = _actor(words, gazetteer, position), _recipient(words, gazetteer)
@@ -200,17 +200,23 @@ def _proposition(statement: Statement, sentences: list[Sentence], gazetteer: Gaz
     return make_proposition(family_named(family), actor, recipient if recipient != actor else None, gazetteer)
 
 
-def _family(morphemes: list[Morpheme]) -> tuple[str | None, int]:
-    """The event family named last in the content (the main predicate), with the position of its word."""
+def _family(words: list[Word]) -> tuple[str | None, int]:
+    """The event family named last in the content (the main predicate), with the position of its word.
+
+    A verb counts with an object in its own word or the ``OBJECT_WINDOW`` words before it ("사람들을
+    점령군에 보내고"); of two families at one word, the first listed wins.
+    """
     best: tuple[int, str] | None = None
-    forms = [m.form for m in morphemes]
-    for family in korean_families():
-        for morpheme in morphemes:
-            hit = morpheme.form in family.events or (
-                morpheme.form in family.verbs and any(f.endswith(family.objects) for f in forms if f != morpheme.form)
-            )
-            if hit and (best is None or morpheme.start >= best[0]):
-                best = (morpheme.start, family.name)
+    for index, word in enumerate(words):
+        nearby = [m.form for w in words[max(0, index - OBJECT_WINDOW) : index + 1] for m in w.morphemes]
+        for morpheme in word.morphemes:
+            for family in korean_families():
+                hit = morpheme.form in family.events or (
+                    morpheme.form in family.verbs
+                    and any(f.endswith(family.objects) for f in nearby if f != morpheme.form)
+                )
+                if hit and (best is None or morpheme.start > best[0]):
+                    best = (morpheme.start, family.name)
     return (best[1], best[0]) if best else (None, -1)
 
 
@@ -226,11 +232,13 @@ def _country(word: Word, gazetteer: Gazetteer) -> str | None:
 
 
 def _actor(words: list[Word], gazetteer: Gazetteer, event_at: int) -> str | None:
-    """Who does it: a country in the subject or topic phrase before the event, or just before it (북한의 파병)."""
-    for index, word in enumerate(words):
+    """Who does it: a country in the subject or topic phrase nearest before the event (the subject of a
+    condition comes earlier: "북한이 공격을 받으면 러시아가 지원할 것"), or just before it (북한의 파병)."""
+    for index in range(len(words) - 1, -1, -1):
+        word = words[index]
         marker = _particle(word)
         if word.start > event_at:
-            break
+            continue
         if marker is not None and marker.tag in ("JKS", "JX"):
             for candidate in _phrase_before(words, index):
                 found = _country(candidate, gazetteer)

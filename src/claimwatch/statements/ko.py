@@ -56,7 +56,7 @@ ROLE_NOUNS = (
 )
 GROUP_NOUNS = ("관계자", "당국자", "소식통", "전문가", "분석가", "관리", "당국", "정부", "군", "관료", "외교관")
 _ORG_ENDINGS = (
-    "부", "처", "청", "원", "위원회", "본부", "궁", "국", "실", "청사", "통신", "연구소", "사령부", "당", "군",
+    "부", "처", "청", "원", "위원회", "본부", "궁", "국", "실", "청사", "통신", "연구소", "사령부", "당", "군", "회의",
 )
 _PRONOUNS = {"그": "person", "그녀": "person", "그들": "group", "이들": "group", "저": "person", "우리": "group"}
 
@@ -132,11 +132,22 @@ def _is_marker(morphemes: tuple[Morpheme, ...], i: int) -> bool:
 
 
 def _verb_after(sentence: Sentence, start: int) -> tuple[int, str] | None:
-    """The first verb after a quotative marker and its lemma ("부인" + "하" -> 부인하다)."""
+    """The first verb after a quotative marker and its lemma ("부인" + "하" -> 부인하다).
+
+    Words inside a quotation that follows are not the verb; after 며/라며 ("saying ... and") the next
+    quotation shares the verb of saying: ``"..."며 "..."고 주장했다``.
+    """
     morphemes = sentence.morphemes
+    sharing = start >= 0 and morphemes[start].form.endswith(("며", "면서"))
+    depth = 0
     for i in range(start + 1, len(morphemes)):
         morpheme = morphemes[i]
+        depth += (morpheme.tag == "SSO") - (morpheme.tag == "SSC")
+        if depth > 0 or morpheme.tag in ("SSO", "SSC"):
+            continue
         if _is_marker(morphemes, i):
+            if sharing:
+                continue
             return None  # another quotation begins before any verb
         if morpheme.tag.startswith("VV"):
             return i, f"{morpheme.form}다"
