@@ -157,3 +157,18 @@ def test_certainty(text: str, term: str) -> None:
 def test_acts_and_conditions(body: str, act: str, condition: str | None) -> None:
     _, (assessment,) = analyse(korean(body), sample_gazetteer())
     assert (assessment.act, assessment.condition) == (act, condition)
+
+
+def test_two_quotations_share_the_verb_of_saying(builtin) -> None:
+    body = '젤렌스키 대통령은 "동맹이 강화되고 있다"며 "북한 사람들을 점령군에 보내고 있다"고 주장했다.'
+    statements, assessments = analyse(korean(body), builtin)
+    assert [(s.speaker.entity, s.cue_lemma) for s in statements] == [("Volodymyr Zelensky", "주장하다")] * 2
+    assert assessments[1].claim_key == "send_troops|PRK|*"
+
+
+def test_the_actor_is_the_subject_nearest_the_event(builtin) -> None:
+    body = "루덴코 외무차관은 북한이 공격을 받으면 러시아가 군사 지원을 제공할 것이라고 말했다."
+    _, (assessment,) = analyse(korean(body), builtin)
+    assert (assessment.act, assessment.condition, assessment.claim_key) == (
+        "pledges", "북한이 공격을 받으면", "provide_military_aid|RUS|*"
+    )
