@@ -229,6 +229,7 @@ STATEMENT_FIELDS = (
     "outlet",
     "published",
     "url",
+    "language",  # the article's: statements keep their original text
     "polarity",
     "certainty",
     "probability",

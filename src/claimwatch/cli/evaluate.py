@@ -98,22 +98,6 @@ def eval_attribution(
     )
 
 
-@eval_app.command("names")
-def eval_names(
-    ner_uk: Annotated[Path, typer.Option("--ner-uk", help="NER-UK 2.0 folder with v2.0/data/.")],
-    lang: Annotated[str, typer.Option("--lang", help="uk (NER-UK 2.0).")] = "uk",
-    split: Annotated[str, typer.Option("--split", help="dev (tuned on) or test.")] = "test",
-    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
-    limit: Annotated[Optional[int], typer.Option("--limit", min=1, help="Score only the first N texts.")] = None,
-) -> None:
-    """Name recognition (people, organisations, places) precision, recall and F1."""
-    if lang != "uk" or split not in ("dev", "test"):
-        raise typer.BadParameter("use --lang uk with --split dev|test", param_hint="--lang")
-    from claimwatch.eval.names import evaluate_ner_uk
-
-    _report_scores(lambda: evaluate_ner_uk(ner_uk, split, limit).to_json(), as_json, _print_tag_scores)
-
-
 @eval_app.command("statements")
 def eval_statements(
     ctx: typer.Context,
@@ -178,6 +162,39 @@ def _print_clustering_scores(data: dict) -> None:
         f"documents {data['documents']}  clusters {data['clusters']}  "
         f"B-cubed P {b['p']:.4f} R {b['r']:.4f} F1 {b['f1']:.4f}  pairwise F1 {p['f1']:.4f}"
     )
+
+
+@eval_app.command("names")
+def eval_names(
+    lang: Annotated[str, typer.Option("--lang", help="ko (KLUE NER) or uk (NER-UK 2.0).")],
+    klue: Annotated[Optional[Path], typer.Option("--klue", help="KLUE NER folder (with klue_benchmark/).")] = None,
+    ner_uk: Annotated[Optional[Path], typer.Option("--ner-uk", help="NER-UK 2.0 folder with v2.0/data/.")] = None,
+    half: Annotated[str, typer.Option("--half", help="ko: test (reported) or tune (rules adjusted on it).")] = "test",
+    split: Annotated[str, typer.Option("--split", help="uk: dev (tuned on) or test.")] = "test",
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+    limit: Annotated[Optional[int], typer.Option("--limit", min=1, help="uk: score only the first N texts.")] = None,
+) -> None:
+    """Name recognition (persons, organisations, locations): precision, recall and F1 per type."""
+    if lang == "ko" and klue is not None and half in ("test", "tune"):
+        from claimwatch.eval.names_ko import evaluate_klue
+
+        _report_scores(lambda: evaluate_klue(klue, half), as_json, _print_name_scores)
+    elif lang == "uk" and ner_uk is not None and split in ("dev", "test"):
+        from claimwatch.eval.names_uk import evaluate_ner_uk
+
+        _report_scores(lambda: evaluate_ner_uk(ner_uk, split, limit).to_json(), as_json, _print_tag_scores)
+    else:
+        raise typer.BadParameter(
+            "use --lang ko --klue DIR [--half test|tune], or --lang uk --ner-uk DIR [--split dev|test]",
+            param_hint="--lang",
+        )
+
+
+def _print_name_scores(data: dict) -> None:
+    out.print(f"{data['dataset']}, {data['half']} half: {data['sentences']} sentences")
+    for kind, score in data["scores"].items():
+        out.print(f"  {kind:>8}: P {score['precision']:.4f}  R {score['recall']:.4f}  F1 {score['f1']:.4f}  "
+                  f"({score['gold']} gold)")
 
 
 @eval_app.command("certainty")

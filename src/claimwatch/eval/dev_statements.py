@@ -51,6 +51,7 @@ def score_dev_set(path: Path, gazetteer: Gazetteer, *, with_misses: bool = False
 
 
 def dev_document(item: dict) -> SourceDocument:
+    """The article of a dev set entry, as the ingest stage would hand it over."""
     text = f"{item['title']}\n\n{item['text'].strip()}\n"  # as copied from a page: the headline first
     hints = SourceHints(title=item.get("title"), published=item.get("published"), outlet=item.get("outlet"))
     return SourceDocument(f"dev:{item['id']}", "text", text, text.encode("utf-8"), "utf-8", hints)

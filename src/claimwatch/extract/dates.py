@@ -63,11 +63,14 @@ _TZINFOS.update(
 )
 # "UTC+3" / "GMT+09:00": dateutil would read these POSIX-style, with the sign inverted.
 _UTC_OFFSET = re.compile(r"(?<![A-Za-z])(?:UTC|GMT)\s*([+\-−])\s*(\d{1,2})(?::?(\d{2}))?\b")
+_KOREAN_DAY = re.compile(r"(?:(\d{4})년\s*)?(\d{1,2})월\s*(\d{1,2})일")
+_KOREAN_CLOCK = re.compile(r"(?:(오전|오후)\s*)?(\d{1,2})시\s*(?:(\d{1,2})분)?")
 _NOISE = re.compile(r"\s*(?:\||•|·)\s*|\b(?:at|on)\b(?=\s+\d)", re.I)
 # "15:08", "15h08", "3.15 pm"; not the "17.10" of a dotted date "17.10.2024".
 _HAS_TIME = re.compile(r"(?<![\d.])\d{1,2}[:h.]\d{2}(?![.\d])|\d{1,2}\s*[ap]\.?m\b", re.I)
 STAMP_LABEL = re.compile(
-    r"(?P<label>(?:first\s+)?(?:posted|published|updated|last\s+updated|modified|last\s+modified|created|issued)"
+    r"(?P<label>(?:(?:first\s+)?(?:posted|published|updated|last\s+updated|modified|last\s+modified|created|issued)"
+    r"|기사입력|입력|등록|송고시간|송고|최종\s*수정|수정)"
     r"(?:\s+(?:on|at))?)\s*[:：]?\s*",
     re.I,
 )
@@ -88,7 +91,7 @@ class ParsedTime:
 
 def parse_time(text: str, default_year: int | None = None) -> ParsedTime | None:
     """Parse one printed date-time; ``None`` when it is not one."""
-    cleaned = _UTC_OFFSET.sub(_offset_replacement, text)
+    cleaned = _UTC_OFFSET.sub(_offset_replacement, _korean_to_numeric(text))
     cleaned = _NOISE.sub(" ", cleaned).strip(" ,;:-–—")
     if not cleaned or not re.search(r"\d", cleaned):
         return None
@@ -120,6 +123,17 @@ def parse_time(text: str, default_year: int | None = None) -> ParsedTime | None:
     ):
         value = value.replace(year=value.year - 1)  # "Dec. 30" read in January: last December
     return ParsedTime(value, has_time=bool(_HAS_TIME.search(cleaned)), unknown_zone=unknown[-1] if unknown else None)
+
+
+def _korean_to_numeric(text: str) -> str:
+    """ "2025년 03월 06일 오후 3시20분" -> "2025-03-06 3:20 pm" (the parser reads the numbers alone wrongly)."""
+    text = _KOREAN_DAY.sub(lambda m: "-".join(filter(None, m.groups())) + " ", text)
+    return _KOREAN_CLOCK.sub(_clock, text)
+
+
+def _clock(match: re.Match) -> str:
+    half = {"오전": " am", "오후": " pm"}.get(match.group(1) or "", "")
+    return f"{match.group(2)}:{int(match.group(3) or 0):02d}{half}"
 
 
 def _offset_replacement(match: re.Match) -> str:

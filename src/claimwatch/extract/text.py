@@ -25,6 +25,11 @@ DATELINE = re.compile(
     \s*(?P<dash>--|[-–—:])\s+(?=\S)""",
     re.X,
 )
+# Korean wire copy: "(서울=연합뉴스) 홍길동 기자 = ", "(워싱턴=연합뉴스) 김철수 특파원 = ".
+KOREAN_DATELINE = re.compile(
+    r"^\((?P<place>[^=()\s][^=()]{0,20})=(?P<credit>[^()=]{1,30})\)\s*"
+    r"(?:[가-힣]{2,4}(?:\s*[·,]\s*[가-힣]{2,4})*\s*(?:기자|특파원)\s*)?=?\s*"
+)
 _NAME_TOKEN = r"(?:[A-ZÀ-ÖØ-ÞĀ-ž][\w'’\-]*\.?|(?:van|von|de|da|del|der|bin|al|el|la|le|di|du)(?:-[A-Z][\w'’\-]*)?)"
 PERSON_NAME = re.compile(rf"^{_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{1,4}}$")
 _BYLINE_PREFIX = re.compile(r"^(?:by|written by|words by|reporting by|von|par|por)\s+", re.I)
@@ -87,6 +92,10 @@ def split_units(text: str) -> list[str]:
 
 
 def match_dateline(paragraph: str) -> Dateline | None:
+    korean = KOREAN_DATELINE.match(paragraph)
+    if korean:
+        return Dateline(place=korean.group("place").strip(), text=korean.group(0).strip(), region=None, date=None,
+                        credit=korean.group("credit").strip())
     match = DATELINE.match(paragraph)
     if not match:
         return None
@@ -198,7 +207,7 @@ def read_header_line(line: str, header: TextHeader, default_year: int | None = N
     if prefix and byline is None and parsed_stamps and header.title is None:
         return False  # a headline that happens to contain "updated"
     for label, value in parsed_stamps.items():
-        key = "updated" if "updat" in label or "modif" in label else "published"
+        key = "updated" if "updat" in label or "modif" in label or "수정" in label else "published"
         header.stamps.setdefault(key, value)
     if byline:
         names, outlets = byline

@@ -80,10 +80,16 @@ _MILITARY = re.compile(
 def classify_act(statement: Statement, modality: Modality) -> tuple[str, str | None]:
     """The act and its PLOVER event label (None where no PLOVER event fits)."""
     act = _act(statement, modality)
+    return act, plover_code(act, military=bool(_MILITARY.search(statement.content.text)))
+
+
+def plover_code(act: str, *, military: bool) -> str | None:
+    """The PLOVER event label of an act (None where no PLOVER event fits); military contents have
+    CAMEO's military sub-codes."""
     if act not in CAMEO:
-        return act, None
-    general, military = CAMEO[act]
-    return act, EVENTS[military if _MILITARY.search(statement.content.text) else general].label
+        return None
+    general, military_code = CAMEO[act]
+    return EVENTS[military_code if military else general].label
 
 
 def _act(statement: Statement, modality: Modality) -> str:

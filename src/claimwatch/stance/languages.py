@@ -57,7 +57,14 @@ def ukrainian(article: Article, gazetteer: Gazetteer) -> Analysis:
     return found, assess(found, LANGUAGE, cue_acts)
 
 
-PIPELINES: dict[str, Pipeline] = {"ru": russian, "uk": ukrainian}
+def korean(article: Article, gazetteer: Gazetteer) -> Analysis:
+    """kiwipiepy's morphology -> quotative endings and particles -> Korean stance rules."""
+    from claimwatch.stance.ko import analyse as analyse_korean
+
+    return analyse_korean(article, gazetteer)
+
+
+PIPELINES: dict[str, Pipeline] = {"ko": korean, "ru": russian, "uk": ukrainian}
 
 
 def supported_languages() -> tuple[str, ...]:
@@ -82,6 +89,6 @@ def analyse(article: Article, gazetteer: Gazetteer, nlp: Language | None = None)
 
 
 __all__ = [
-    "PIPELINES", "Analysis", "Pipeline", "analyse", "english", "pipeline_for", "russian", "supported_languages",
-    "ukrainian",
+    "PIPELINES", "Analysis", "Pipeline", "analyse", "english", "korean", "pipeline_for", "russian",
+    "supported_languages", "ukrainian",
 ]

@@ -26,7 +26,7 @@ from claimwatch.nlp.parsed import Name, ParsedText, Sentence, Word
 from claimwatch.records import Article, SaidOn, Speaker, Statement
 from claimwatch.records import Span as TextSpan
 from claimwatch.statements import slavic_lexicon as lexicon
-from claimwatch.statements.extract import _inherit_dates, _link_nested, _reference_day
+from claimwatch.statements.extract import inherit_dates, link_nested, reference_day
 from claimwatch.statements.quotes import Quote, find_quotes, quote_kind
 from claimwatch.statements.when import MONTHS, publication_day, resolve_phrase
 
@@ -594,7 +594,7 @@ def build_statements(
     article: Article, parsed: ParsedText, found: list[Found], resolver: SpeakerResolver, language: str
 ) -> list[Statement]:
     quotes = find_quotes(parsed.text)
-    reference = _reference_day(article)
+    reference = reference_day(article)
     body_start = len(article.dateline_text or "")
     statements = []
     for item in sorted(found, key=lambda f: f.cue[0]):
@@ -623,7 +623,7 @@ def build_statements(
                 said_on=_said_on(parsed.text, sentence, content, reference, language),
             )
         )
-    return _link_nested(_inherit_dates(statements))
+    return link_nested(inherit_dates(statements))
 
 
 def _said_on(text: str, sentence: Sentence, content: TextSpan, reference: date | None, language: str) -> SaidOn | None:

@@ -121,6 +121,8 @@ class SpeakerResolver:
         for entry in self.gazetteer.people():
             seen = people.get(person_key(_surname(entry["name"])))
             for alias in (entry["name"], *entry.get("aliases", [])):
+                if not person_key(_surname(alias)):
+                    continue  # a spelling in another script ("젤렌스키"): the other languages' pipelines read it
                 base = seen or people.get(person_key(_surname(alias))) or Known(entry["name"], "person")
                 people[person_key(_surname(alias))] = Known(
                     entry["name"], "person", base.role or entry.get("role"), base.affiliation,

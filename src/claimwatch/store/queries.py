@@ -117,7 +117,8 @@ def _joined_for(filters: StatementFilters, with_articles: bool = False):
 def _full_rows(ids: list[str]) -> Select:
     assessment_columns = [c for c in assessments.c if c.name != "statement_id"]
     return (
-        select(statements, *assessment_columns, articles.c.outlet, articles.c.published, articles.c.url)
+        select(statements, *assessment_columns, articles.c.outlet, articles.c.published, articles.c.url,
+               articles.c.language)
         .join(articles, articles.c.id == statements.c.article_id)
         .outerjoin(assessments, assessments.c.statement_id == statements.c.id)
         .where(statements.c.id.in_(ids))
@@ -270,7 +271,7 @@ def _statements_by_claim(store: Store, claim_ids: list[str], scope) -> dict[str,
 
 def _claim_statement_rows(store: Store, claim_ids: list[str], scope) -> list[dict]:
     query = (
-        select(statements, assessments, articles.c.outlet, articles.c.published)
+        select(statements, assessments, articles.c.outlet, articles.c.published, articles.c.language)
         .join(assessments, assessments.c.statement_id == statements.c.id)
         .join(articles, articles.c.id == statements.c.article_id)
         .where(assessments.c.claim_id.in_(claim_ids))

@@ -180,6 +180,8 @@ stories = Table(
     Column("size", Integer, nullable=False),
     Column("centroid", JSON, nullable=False),
     Column("created_at", DateTime, nullable=False),
+    Column("languages", JSON, nullable=True),  # its members' languages (stories/assign.py); None before 0008
+    Column("meaning", JSON, nullable=True),  # the mean of its members' meaning vectors (stories/meaning.py)
 )
 
 story_articles = Table(
@@ -200,6 +202,7 @@ article_features = Table(
     Column("terms", JSON, nullable=False),
     Column("minhash", JSON, nullable=False),
     Column("quotes", JSON, nullable=False),
+    Column("meaning", JSON, nullable=True),  # title-and-lead vector (stories/meaning.py); None before 0008
 )
 
 # Each story's salient terms (its centroid's strongest), so a new article is compared only with the

@@ -91,7 +91,7 @@ class Store:
     ) -> IngestOutcome:
         """Store an article and its statements: new, a duplicate (no-op), or a revision of a stored one.
 
-        ``features``: the stories stage's row for the article (``ArticleFeatures.to_row()``).
+        ``features``: the stories stage's row for the article (``ArticleFeatures.to_row()``);
         ``settled``: the entity and claim rows the stages decided for the statements (``api.settle_rows``).
         The article stays pending (``pending_article_ids``) until ``mark_settled``.
         """
@@ -274,7 +274,8 @@ class Store:
         """
         assessment_columns = [c for c in assessments.c if c.name != "statement_id"]
         query = (
-            select(statements, *assessment_columns, articles.c.outlet, articles.c.published, articles.c.url)
+            select(statements, *assessment_columns, articles.c.outlet, articles.c.published, articles.c.url,
+                   articles.c.language)
             .join(articles, articles.c.id == statements.c.article_id)
             .outerjoin(assessments, assessments.c.statement_id == statements.c.id)
         )

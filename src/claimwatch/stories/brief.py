@@ -179,6 +179,7 @@ def _statement_row(
         "relation_reason": relation.reason,
         "outlet": statement["outlet"],
         "quote": statement["content"],
+        "language": statement.get("language"),
         "article_id": statement["article_id"],
         "url": statement.get("url"),
         "link": f"/articles/{statement['article_id']}#s-{statement['id']}",

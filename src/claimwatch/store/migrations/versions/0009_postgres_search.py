@@ -7,8 +7,8 @@ installed). The columns (``search_vector``) are computed by PostgreSQL as rows a
 knows of them (``schema.py`` leaves them out); ranking reads them instead of parsing every match again.
 ``store/search.py`` queries them. Other engines than SQLite and PostgreSQL get no search.
 
-Revision ID: 0008
-Revises: 0007
+Revision ID: 0009
+Revises: 0008_pending
 """
 
 from alembic import op
