@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 from pathlib import Path
 
@@ -46,6 +48,15 @@ def test_positions_json_puts_each_voice_on_its_side(cli) -> None:
     assert sides["Oleg Varin"] == ("denies", False)
     assert sides["Dana Whitlock"] == ("neutral", True)
     assert {r["statement_id"] for r in data["relations"]} >= {s for row in data["positions"] for s in row["statements"]}
+
+
+def test_positions_as_csv_is_one_row_a_voice(cli) -> None:
+    run, _ = cli
+    watch = json.loads(run("watch", "add", CLAIM, "--json").stdout)
+    result = run("positions", watch["id"][:6], "--format", "csv")
+    assert result.exit_code == 0
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert {row["voice"]: row["stance"] for row in rows}["Oleg Varin"] == "denies"
 
 
 def test_positions_of_an_unknown_id_is_one_line_and_exit_1(cli) -> None:

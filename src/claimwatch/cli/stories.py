@@ -94,11 +94,16 @@ def positions(
     as_json: Annotated[
         bool, typer.Option("--json", help="Print JSON: positions and each statement's relation.")
     ] = False,
+    fmt: FormatOption = None,
 ) -> None:
-    """Who backs, who denies, who takes no side: one row per voice, with its evidence."""
+    """Who backs, who denies, who takes no side: one row per voice, with its evidence.
+
+    ``--format json`` is the whole answer (claim, positions, relations); ``jsonl`` and ``csv`` one row a voice.
+    """
     settings: Settings = ctx.obj
     data = settings.using_store(lambda store: api.positions(store, target, settings.gazetteer()))
-    show(data, fmt_of(as_json), describe_positions)
+    chosen = fmt_of(as_json, fmt)
+    show(data["positions"] if chosen in ("jsonl", "csv") else data, chosen, describe_positions)
 
 
 def describe_positions(data: dict) -> None:
