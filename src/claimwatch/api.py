@@ -498,14 +498,19 @@ def claim_of(brief_data: dict, review_by: str | None = None) -> dict:
 
 
 def export_plover(
-    store: Store, story: str | None = None, since: date | None = None, watch: str | None = None
+    store: Store,
+    story: str | None = None,
+    since: date | None = None,
+    watch: str | None = None,
+    gazetteer: Gazetteer | None = None,
 ) -> list[dict]:
-    """PLOVER event records of the stored statements (a story's or a watch's; said or published since a day)."""
+    """PLOVER event records of the stored statements (a story's, or those bearing on a watch's claim;
+    said or published since a day)."""
     from claimwatch.exports.plover import plover_records
-    from claimwatch.stories.watch import watch_statements
+    from claimwatch.stories.brief import resolve_target, target_positions
 
     if watch:
-        rows = watch_statements(store, store.watch(watch))
+        rows = target_positions(store, resolve_target(store, watch), gazetteer or load_gazetteer()).statements
     elif story:
         rows = store.list_statements(article_ids=store.story(story)["article_ids"])
     else:

@@ -15,7 +15,7 @@ from claimwatch import api
 from claimwatch.eval.dev_statements import dev_document, load_dev_set
 from claimwatch.ingest import decode_input
 from claimwatch.store import Store
-from claimwatch.stories.watch import watch_statements
+from claimwatch.stories.brief import resolve_target, target_positions
 
 DATA = Path(__file__).parents[1] / "data"
 
@@ -47,7 +47,7 @@ def test_english_watch_gathers_korean_statements(store: Store) -> None:
     added = api.add_watch(store, "Kestria is sending troops to Valdoria", api.sample_gazetteer())
     (watch,) = [row for row in store.watches() if row["id"] == added["id"]]
     languages = {article["id"]: article["language"] for article in api.list_articles(store)}
-    gathered = watch_statements(store, watch)
+    gathered = target_positions(store, resolve_target(store, watch["id"]), api.sample_gazetteer()).statements
     korean = [row for row in gathered if languages[row["article_id"]] == "ko"]
     assert len(korean) >= 5
     assert {"National Intelligence Bureau", "Oleg Varin"} <= {row["speaker_entity"] for row in korean}

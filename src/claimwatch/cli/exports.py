@@ -67,7 +67,7 @@ def plover(
     if story and watch:
         raise typer.BadParameter("give --story or --watch, not both", param_hint="--story")
     records = settings.using_store(
-        lambda store: api.export_plover(store, story, since.date() if since else None, watch)
+        lambda store: api.export_plover(store, story, since.date() if since else None, watch, settings.gazetteer())
     )
     emit(render(records, "jsonl"), output)
 

@@ -13,7 +13,7 @@ import re
 from functools import lru_cache
 
 from claimwatch.records import Assessment, Statement
-from claimwatch.stance.acts import PLOVER
+from claimwatch.stance.acts import plover_code
 from claimwatch.stance.certainty import NOT_STATED, Hedge, compile_hedges, midpoint, read_certainty
 from claimwatch.statements import slavic_lexicon as lexicon
 
@@ -46,11 +46,7 @@ def _assess(statement: Statement, language: str, cue_act: str) -> Assessment:
         term, words = "likely", statement.cue.text if statement.cue else None
     condition = re.search(lexicon.CONDITIONS[language], content, re.I)
     act = _act(statement, language, cue_act, term)
-    plover = PLOVER.get(act)
-    if act == "accuses" and _MILITARY[language].search(content):
-        plover = "ACCUSE/allege (CAMEO 1123)"
-    if act == "pledges" and _MILITARY[language].search(content):
-        plover = "AGREE (CAMEO 0332)"
+    plover = plover_code(act, military=bool(_MILITARY[language].search(content)))
     return Assessment(
         statement_id=statement.id,
         polarity="negated" if act == "denies" or _negated(content, language) else "affirmed",

@@ -488,7 +488,9 @@ class SpeakerResolver:
     def _person(self, name: Name, role: str | None, country: str | None) -> _Known:
         normal_words = name.normal.split()
         surname = _key(normal_words[-1])
-        entry = self._lookup(name.normal) or self._lookup(name.text) or self._lookup(normal_words[-1])
+        entry = self._lookup(name.normal) or self._lookup(name.text)
+        # A surname alone names a known person only when the text gives no other first name ("Нильс Лунд"
+        # is not Petra Lund, whose surname the gazetteer also lists).
         if entry is None and len(normal_words) == 1:
             forms = [name.normal, *self.forms_of(name.text)]
             entry = next(filter(None, map(self._lookup, forms)), None) or self._earlier_full_name(forms)

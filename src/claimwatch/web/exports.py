@@ -22,7 +22,7 @@ Reviewer = Annotated[str | None, Query(min_length=1, max_length=200, description
 @router.get("/plover")
 def plover(desk: DeskDep, story: Code = None, watch: Code = None, since: date | None = None) -> Response:
     """PLOVER event records (JSON Lines) of every statement, or of one story's or watch's, since a day."""
-    records = api.export_plover(desk.store, story, since, watch)
+    records = api.export_plover(desk.store, story, since, watch, desk.gazetteer)
     scope = "".join(c for c in (story or watch or "all") if c.isalnum())
     return download(render(records, "jsonl"), "application/jsonl", f"claimwatch-{scope}.plover.jsonl")
 
