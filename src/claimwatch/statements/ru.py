@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from claimwatch.gazetteer import Gazetteer
 from claimwatch.nlp import ru as nlp_ru
-from claimwatch.nlp.parsed import Sentence, Word
+from claimwatch.nlp.parsed import ParsedText, Sentence, Word
 from claimwatch.records import Article, Statement
 from claimwatch.statements.slavic import SpeakerResolver, build_statements, find_attributions, surface_source
 
@@ -20,14 +20,14 @@ LANGUAGE = "ru"
 _SUBJECT_PARTS = {"flat:name", "flat", "appos", "nmod", "amod", "compound", "punct", "conj", "cc", "nummod"}
 
 
-def find_statements(article: Article, gazetteer: Gazetteer) -> tuple[list[Statement], dict[str, str]]:
-    """The article's statements, and the act of each one's cue (by statement id) for the stance stage."""
+def find_statements(article: Article, gazetteer: Gazetteer) -> tuple[list[Statement], dict[str, str], ParsedText]:
+    """The article's statements, the act of each one's cue (by statement id) and the parse, for the stance stage."""
     parsed = nlp_ru.parse(article.body)
     found = find_attributions(parsed, LANGUAGE, source_of, object_of)
     resolver = SpeakerResolver(parsed, gazetteer, LANGUAGE, lambda word: word.lemma)
     statements = build_statements(article, parsed, found, resolver, LANGUAGE)
     acts = {item.cue[0]: item.act for item in found}
-    return statements, {s.id: acts.get(s.cue.start, "asserts") for s in statements if s.cue}
+    return statements, {s.id: acts.get(s.cue.start, "asserts") for s in statements if s.cue}, parsed
 
 
 def source_of(sentence: Sentence, cue: Word, content: tuple[int, int]) -> tuple[int, int] | None:
