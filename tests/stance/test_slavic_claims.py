@@ -78,3 +78,20 @@ def test_one_event_in_four_languages_has_one_key(builtin) -> None:
 )
 def test_denial_points_at_the_claim(sample, language: str, body: str, found: list[str]) -> None:
     assert keys(body, language, sample) == found
+
+
+@pytest.mark.parametrize(
+    ("language", "body", "key"),
+    [
+        # The event is the condition's; the country after it in the nominative is no actor of it.
+        ("ru", "Лемский заявил, что в случае нападения на Кестрию Валдория примет все необходимые меры.", None),
+        ("uk", "Лемський заявив, що в разі нападу на Кестрію Валдорія вживе всіх необхідних заходів.", None),
+        # The subject far before the verb, named by its nationality adjective.
+        ("ru", "Вантош заявила, что первые подразделения кестрийского контингента численностью до 2000 человек "
+         "уже прибыли на полигоны в Валдории.", "send_troops|XKE|XVA"),
+        ("uk", "Вантош заявила, що перші підрозділи кестрійського контингенту чисельністю до 2000 осіб "
+         "уже прибули на полігони у Валдорії.", "send_troops|XKE|XVA"),
+    ],
+)
+def test_actor_and_recipient(sample, language: str, body: str, key: str | None) -> None:
+    assert keys(body, language, sample) == [key]

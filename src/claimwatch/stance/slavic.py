@@ -33,7 +33,9 @@ _MILITARY = {
     "uk": re.compile(r"військ\w*|військов\w+|солдат\w*|зброї|зброя|ракет\w+|найманц\w+|армії|армія", re.I),
 }
 _NORMAL_FORMS: dict[str, Callable[[str], set[str]]] = {"ru": nlp_ru.normal_forms, "uk": nlp_uk.normal_forms}
-OBJECT_WINDOW = 5  # words either side of an event word its object may stand ("направила в Россию тысячи солдат")
+# Words either side of an event word its object may stand: "направила в Россию тысячи солдат",
+# "подразделения кестрийского контингента численностью до 2000 человек уже прибыли".
+OBJECT_WINDOW = 8
 # The preposition before a recipient: "в Россию", "на Украину", "к России", "до Росії", "у Росію".
 _TOWARDS = {"в", "во", "на", "к", "ко", "до", "у"}
 _POINTERS = {
@@ -182,7 +184,9 @@ class ClaimReader:
         recipients = [code for index, code in countries if index > 0 and words[index - 1].lemma in _TOWARDS]
         recipient = recipients[0] if recipients else None
         before = [code for index, code in countries if index < at and code != recipient]
-        after = [(index, code) for index, code in countries if index > at and code != recipient]
+        # After the event word only a genitive names its actor ("переброска войск КНДР"); a nominative
+        # there is the subject of another clause ("в случае нападения на Кестрию Валдория примет меры").
+        after = [(i, code) for i, code in countries if i > at and code != recipient and not self._nominative(words[i])]
         actor = before[-1] if before else (after.pop(0)[1] if after else None)
         if actor is None:
             return None  # "войска уже в России": no claim an analyst could track
@@ -215,6 +219,11 @@ class ClaimReader:
         if entity is not None and entity.kind in ("country", "government") and entity.country:
             return 1, entity.country
         return 1, None
+
+    def _nominative(self, word: Word) -> bool:
+        """Tagged so, or written as the gazetteer writes the name (an unknown name's case is a guess:
+        "Валдорія"); not an abbreviation, which does not decline ("войск КНДР")."""
+        return word.case == "Nom" or (not word.text.isupper() and self.gazetteer.country(word.text) is not None)
 
     def _name(self, code: str | None) -> str | None:
         country = self.gazetteer.country(code) if code else None
