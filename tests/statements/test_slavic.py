@@ -153,3 +153,39 @@ def test_said_on_reads_the_article_header(gazetteer, language: str, text: str, s
     article = extract_article(document, gazetteer)
     (statement, _), *_ = run(gazetteer, article.body, language, published=article.published)
     assert (statement.speaker.entity, statement.said_on.start) == ("Oleg Varin", said_on)
+
+
+@pytest.fixture(scope="module")
+def sample_only():
+    return load_gazetteer([sample_gazetteer_path()])
+
+
+@pytest.mark.parametrize(
+    ("language", "body", "speaker"),
+    [
+        ("ru", "Национальное разведывательное бюро Сельмары в четверг заявило, что войска прибыли.",
+         "National Intelligence Bureau"),
+        ("ru", "По данным Национального разведывательного бюро Сельмары, войска уже прибыли.",
+         "National Intelligence Bureau"),
+        ("ru", "В Национальном разведывательном бюро заявили, что войска прибыли.", "National Intelligence Bureau"),
+        ("uk", "Національне розвідувальне бюро Сельмари заявило, що війська прибули.", "National Intelligence Bureau"),
+        ("uk", "За даними Національного розвідувального бюро, війська вже прибули.", "National Intelligence Bureau"),
+        ("ru", "Министерство обороны Сельмары заявило, что войска прибыли.", "Selmaran Defence Ministry"),
+        ("ru", "В Министерстве обороны Сельмары заявили, что войска прибыли.", "Selmaran Defence Ministry"),
+    ],
+)
+def test_inflected_institution_names(sample_only, language: str, body: str, speaker: str) -> None:
+    (statement, _), *_ = run(sample_only, body, language)
+    assert statement.speaker.entity == speaker
+
+
+@pytest.mark.parametrize(
+    ("language", "body", "speakers"),
+    [
+        ("ru", "Национальное разведывательное бюро Сельмары заявило, что войска прибыли. "
+         "По данным бюро, переброска продолжается. Президент Остравии Мирела Вантош заявила, что это правда.",
+         ["National Intelligence Bureau", "National Intelligence Bureau", "Mirela Vantosh"]),
+    ],
+)
+def test_bureau_and_country_in_any_case(sample_only, language: str, body: str, speakers: list[str]) -> None:
+    assert [statement.speaker.entity for statement, _ in run(sample_only, body, language)] == speakers

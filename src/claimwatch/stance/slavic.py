@@ -27,6 +27,7 @@ from claimwatch.stance.assess import POINTING_ACTS, claim_pointed_at
 from claimwatch.stance.certainty import NOT_STATED, Hedge, compile_hedges, midpoint, read_certainty
 from claimwatch.stance.claims import family_named, make_proposition
 from claimwatch.statements import slavic_lexicon as lexicon
+from claimwatch.statements.slavic import FormIndex
 
 _MILITARY = {
     "ru": re.compile(r"войск\w*|военн\w+|солдат\w*|вооружен\w+|оружи\w+|ракет\w+|наемник\w*|армии|армия", re.I),
@@ -170,7 +171,8 @@ class ClaimReader:
         self.gazetteer = gazetteer
         self.language = language
         self.forms_of = _NORMAL_FORMS[language]
-        self.phrases = _country_phrases(gazetteer, self.forms_of)
+        names = [(name, country.code) for country in gazetteer.countries for name in (country.name, *country.aliases)]
+        self.country_names = FormIndex([*names, *gazetteer.country_names.items()], self.forms_of)
 
     def proposition(self, statement: Statement) -> Proposition | None:
         sentence = self.parsed.sentences[statement.sentence_index]
@@ -206,10 +208,8 @@ class ClaimReader:
         return found
 
     def _country_at(self, words: list[Word], forms: list[set[str]], index: int) -> tuple[int, str | None]:
-        for parts, code in (phrase for form in sorted(forms[index]) for phrase in self.phrases.get(form, ())):
-            window = forms[index : index + len(parts)]
-            if len(window) == len(parts) and all(part & form for part, form in zip(parts, window, strict=True)):
-                return len(parts), code
+        if found := self.country_names.longest(forms, index):
+            return found
         for form in sorted(forms[index]):
             code = self.gazetteer.country_code(form)
             metonym = self.gazetteer.metonym(form)
@@ -238,24 +238,6 @@ def _family(forms: list[set[str]], language: str) -> tuple[str | None, int]:
             if word_forms & family.verbs and (not family.objects or nearby & family.objects):
                 return family.name, index
     return None, -1
-
-
-def _country_phrases(
-    gazetteer: Gazetteer, forms_of: Callable[[str], set[str]]
-) -> dict[str, list[tuple[tuple[set[str], ...], str]]]:
-    """Country names of several Cyrillic words by the dictionary forms of their words, so that "Северной
-    Кореи" meets "Северная Корея"; indexed by every form of the first word."""
-    names = [(name, country.code) for country in gazetteer.countries for name in (country.name, *country.aliases)]
-    names += list(gazetteer.country_names.items())
-    index: dict[str, list[tuple[tuple[set[str], ...], str]]] = {}
-    for name, code in names:
-        words = name.split()
-        if len(words) < 2 or not re.search(r"[а-яёіїєґ]", name, re.I):
-            continue
-        parts = tuple(forms_of(word) for word in words)
-        for form in parts[0]:
-            index.setdefault(form, []).append((parts, code))
-    return index
 
 
 def _evidential(scope: str, language: str) -> str | None:

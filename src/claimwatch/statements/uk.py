@@ -22,7 +22,7 @@ def find_statements(article: Article, gazetteer: Gazetteer) -> tuple[list[Statem
     """The article's statements, the act of each one's cue (by statement id) and the parse, for the stance stage."""
     parsed = nlp_uk.parse(article.body)
     found = find_attributions(parsed, LANGUAGE, source_of)
-    resolver = SpeakerResolver(parsed, gazetteer, LANGUAGE, lemma_of, forms_of)
+    resolver = SpeakerResolver(parsed, gazetteer, LANGUAGE, lemma_of, nlp_uk.normal_forms, forms_of)
     statements = build_statements(article, parsed, found, resolver, LANGUAGE)
     acts = {item.cue[0]: item.act for item in found}
     return statements, {s.id: acts.get(s.cue.start, "asserts") for s in statements if s.cue}, parsed
