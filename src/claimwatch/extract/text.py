@@ -231,7 +231,8 @@ def read_header_line(line: str, header: TextHeader, default_year: int | None = N
 
 def _is_bare_date(line: str) -> bool:
     """A line that is only a date and time ("March 7, 2025 8:15 AM")."""
-    two_words = re.search(r"[^\W\d_]{4,}\s+[^\W\d_]{4,}", line)  # any script: "Вибори президента 2025" is a headline
+    # Two lower-case words: "Вибори президента 2025" is a headline, "Friday March 7, 2025" a date.
+    two_words = re.search(r"[a-zа-яёіїєґ]{4,}\s+[a-zа-яёіїєґ]{4,}", line)
     return len(line.split()) <= 8 and bool(re.search(r"\d{4}", line)) and not two_words
 
 
