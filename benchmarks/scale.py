@@ -176,7 +176,7 @@ def postgres_section(server: str, docs, gazetteer, repeats: int, folder: Path) -
             db, drop = fresh_postgres(server) if engine == "postgresql" else (fresh_sqlite(folder), lambda: None)
             try:
                 ingest.append(ingest_into(db, docs, gazetteer))
-                client = TestClient(create_app(db, None, gazetteers=[]))
+                client = TestClient(create_app(db, None, gazetteers=[]), base_url="http://127.0.0.1")
                 story = client.get("/api/stories").json()["items"][0]["id"]
                 for path in ("/", "/api/stories", "/api/statements", f"/stories/{story}", "/search?q=president",
                              "/api/search?q=minister&kind=articles"):

@@ -83,10 +83,13 @@ def test_a_stored_article_is_not_parsed_again(store: Store, tmp_path: Path, make
     path.write_text(make_story())
     assert api.ingest(store, [str(path)]).counts["ingested"] == 1
 
+    from claimwatch import pipeline
+
     def no_parsing(*args, **kwargs):
         raise AssertionError("a stored article was parsed again")
 
-    monkeypatch.setattr(api, "parse_body", no_parsing)
+    monkeypatch.setattr(pipeline, "extract_statements", no_parsing)
+    monkeypatch.setattr(pipeline, "parse_body", no_parsing)
     report = api.ingest(store, [str(path)])
     assert [o.status for o in report.outcomes] == ["duplicate"]
 
@@ -95,7 +98,9 @@ def test_a_huge_text_is_refused_before_extraction(store: Store, tmp_path: Path, 
     def no_extraction(*args, **kwargs):
         raise AssertionError("a text too long to parse was extracted first")
 
-    monkeypatch.setattr(api, "extract_article", no_extraction)
+    from claimwatch import pipeline
+
+    monkeypatch.setattr(pipeline, "extract_article", no_extraction)
     path = tmp_path / "huge.txt"
     path.write_text(long_story(1_200_000))
     (outcome,) = api.ingest(store, [str(path)]).outcomes

@@ -66,7 +66,7 @@ def test_demo_stories_brief_and_search_are_the_same_on_both_engines(demo_stores:
         for kind in ("statements", "articles"):
             found = {}
             for engine, db in demo_stores.items():
-                client = TestClient(create_app(db, gazetteers=[api.sample_gazetteer_path()]))
+                client = TestClient(create_app(db, gazetteers=[api.sample_gazetteer_path()]), base_url="http://127.0.0.1")
                 data = client.get("/api/search", params={"q": query, "kind": kind, "limit": 100}).json()
                 found[engine] = data
                 assert client.get("/search", params={"q": query, "kind": kind}).status_code == 200

@@ -28,7 +28,7 @@ def korean_desk(tmp_path_factory: pytest.TempPathFactory):
         )
     (article_id,) = report.new_article_ids
     app = create_app(str(path), None, gazetteers=[api.sample_gazetteer_path()])
-    return TestClient(app, raise_server_exceptions=False), article_id
+    return TestClient(app, base_url="http://127.0.0.1", raise_server_exceptions=False), article_id
 
 
 def test_reader_marks_the_language(korean_desk) -> None:

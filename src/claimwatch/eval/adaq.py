@@ -24,6 +24,7 @@ from itertools import groupby
 from pathlib import Path
 
 from claimwatch.errors import Errors, StoreError
+from claimwatch.eval.metrics import counted_scores
 from claimwatch.gazetteer import Gazetteer, load_gazetteer
 from claimwatch.records import Article
 
@@ -93,11 +94,8 @@ class AdaqScores:
 
 
 def _prf(counts: Counter) -> dict:
-    tp, fp, fn = counts["tp"], counts["fp"], counts["fn"]
-    precision = tp / (tp + fp) if tp + fp else 0.0
-    recall = tp / (tp + fn) if tp + fn else 0.0
-    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    return {"p": round(precision, 4), "r": round(recall, 4), "f1": round(f1, 4)}
+    scores = counted_scores(counts["tp"], counts["fp"], counts["fn"])
+    return {key: scores[key] for key in ("p", "r", "f1")}
 
 
 def predicted_tags(sentence: Sentence, gazetteer: Gazetteer) -> list[str]:

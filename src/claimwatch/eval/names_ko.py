@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from claimwatch.errors import Errors, StoreError
+from claimwatch.eval.metrics import counted_scores
 from claimwatch.gazetteer import Gazetteer, load_gazetteer
 from claimwatch.nlp.ko import korean_names
 
@@ -72,8 +73,5 @@ def evaluate_klue(folder: str | Path, half: str = "test", gazetteer: Gazetteer |
 
 
 def _prf(count: Counter) -> dict:
-    tp, fp, fn = count["tp"], count["fp"], count["fn"]
-    precision = tp / (tp + fp) if tp + fp else 0.0
-    recall = tp / (tp + fn) if tp + fn else 0.0
-    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    return {"precision": round(precision, 4), "recall": round(recall, 4), "f1": round(f1, 4), "gold": tp + fn}
+    scores = counted_scores(count["tp"], count["fp"], count["fn"])
+    return {"precision": scores["p"], "recall": scores["r"], "f1": scores["f1"], "gold": scores["gold"]}

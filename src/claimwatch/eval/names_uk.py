@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from claimwatch.errors import Errors, StoreError
+from claimwatch.eval.metrics import counted_scores
 
 TYPES = {"PERS": "PER", "ORG": "ORG", "LOC": "LOC"}
 LABELS = ("PER", "ORG", "LOC")
@@ -76,11 +77,7 @@ class NameScores:
 
 
 def _prf(counts: Counter) -> dict:
-    tp, fp, fn = counts["tp"], counts["fp"], counts["fn"]
-    precision = tp / (tp + fp) if tp + fp else 0.0
-    recall = tp / (tp + fn) if tp + fn else 0.0
-    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    return {"p": round(precision, 4), "r": round(recall, 4), "f1": round(f1, 4), "gold": tp + fn}
+    return counted_scores(counts["tp"], counts["fp"], counts["fn"])
 
 
 def evaluate_ner_uk(folder: Path, split: str = "test", limit: int | None = None) -> NameScores:

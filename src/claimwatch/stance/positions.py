@@ -429,7 +429,7 @@ def voice_positions(statements: Sequence[dict], relations: dict[str, Relation]) 
 
 
 def _position(name: str, entity_id: str | None, rows: list[dict], relations: dict[str, Relation]) -> Position:
-    rows = sorted(rows, key=_said_on)
+    rows = sorted(rows, key=lambda row: (_said_on(row), row.get("article_id") or "", row.get("start") or 0, row["id"]))
     days: dict[str, list[Relation]] = {}
     for row in rows:
         days.setdefault(_said_on(row), []).append(relations[row["id"]])

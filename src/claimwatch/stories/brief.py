@@ -113,7 +113,9 @@ def _assemble(store, resolved, found, linked_reports, gazetteer, registry) -> di
     reports = sorted(found_reports, key=lambda a: (a["published_utc"] or a["ingested_at"], a["id"]))
     origin_of = origins(reports, store.features(article_ids), gazetteer)
     parties = {code for code in (claim.get("actor_code"), claim.get("recipient_code")) if code}
-    statements = sorted(statements, key=lambda s: (s["said_on"] or "", _utc(s["published"]), s["start"]))
+    statements = sorted(
+        statements, key=lambda s: (s["said_on"] or "", _utc(s["published"]), s["article_id"], s["start"], s["id"])
+    )
     stances = {s["id"]: OCCASION_STANCE[found.relations[s["id"]].relation] for s in statements}
     types = {s["id"]: voice_type(s, parties, gazetteer) for s in statements}
     all_occasions = occasions(statements, origin_of, types, stances)

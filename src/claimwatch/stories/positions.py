@@ -175,7 +175,7 @@ def _drop_echoes(statements: list[dict], relations: dict[str, Relation]) -> None
     """A denial that repeats another voice's earlier denial word for word ("Less than two weeks ago it
     was 'a fabrication from start to finish'") quotes it: it takes no side of its own."""
     said: list[tuple[str | None, set[tuple[str, ...]]]] = []
-    for statement in sorted(statements, key=lambda s: (s.get("said_on") or "", s["start"])):
+    for statement in sorted(statements, key=lambda s: (s.get("said_on") or "", s["article_id"], s["start"], s["id"])):
         relation = relations[statement["id"]]
         if relation.relation != "denies":
             continue
