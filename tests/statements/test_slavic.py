@@ -12,7 +12,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from claimwatch.api import sample_gazetteer_path
+from claimwatch.extract import extract_article
 from claimwatch.gazetteer import load_gazetteer
+from claimwatch.ingest import decode_input
 from claimwatch.records import Article
 from claimwatch.stance.languages import analyse
 from claimwatch.statements.slavic import date_phrases
@@ -135,3 +137,55 @@ def test_date_phrases_are_words_of_the_text(text: str) -> None:
     for language in ("ru", "uk"):
         for phrase, english in date_phrases(text, language):
             assert phrase in text.lower() and english
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "said_on"),
+    [
+        ("ru", "Войска прибыли\n\nОпубликовано: 6 марта 2025, 15:20\n\nАРНХАЛ, 6 марта. /ТАСС/. "
+         "Олег Варин вчера заявил, что войска не покидали казарм.\n", "2025-03-05"),
+        ("uk", "Війська прибули\n\nОпубліковано 6 березня 2025 о 15:20\n\nКИЇВ, 6 березня. "
+         "Олег Варін учора заявив, що війська не залишали казарм.\n", "2025-03-05"),
+    ],
+)
+def test_said_on_reads_the_article_header(gazetteer, language: str, text: str, said_on: str) -> None:
+    (document,) = decode_input(f"{language}.txt", text.encode("utf-8"))
+    article = extract_article(document, gazetteer)
+    (statement, _), *_ = run(gazetteer, article.body, language, published=article.published)
+    assert (statement.speaker.entity, statement.said_on.start) == ("Oleg Varin", said_on)
+
+
+@pytest.fixture(scope="module")
+def sample_only():
+    return load_gazetteer([sample_gazetteer_path()])
+
+
+@pytest.mark.parametrize(
+    ("language", "body", "speaker"),
+    [
+        ("ru", "Национальное разведывательное бюро Сельмары в четверг заявило, что войска прибыли.",
+         "National Intelligence Bureau"),
+        ("ru", "По данным Национального разведывательного бюро Сельмары, войска уже прибыли.",
+         "National Intelligence Bureau"),
+        ("ru", "В Национальном разведывательном бюро заявили, что войска прибыли.", "National Intelligence Bureau"),
+        ("uk", "Національне розвідувальне бюро Сельмари заявило, що війська прибули.", "National Intelligence Bureau"),
+        ("uk", "За даними Національного розвідувального бюро, війська вже прибули.", "National Intelligence Bureau"),
+        ("ru", "Министерство обороны Сельмары заявило, что войска прибыли.", "Selmaran Defence Ministry"),
+        ("ru", "В Министерстве обороны Сельмары заявили, что войска прибыли.", "Selmaran Defence Ministry"),
+    ],
+)
+def test_inflected_institution_names(sample_only, language: str, body: str, speaker: str) -> None:
+    (statement, _), *_ = run(sample_only, body, language)
+    assert statement.speaker.entity == speaker
+
+
+@pytest.mark.parametrize(
+    ("language", "body", "speakers"),
+    [
+        ("ru", "Национальное разведывательное бюро Сельмары заявило, что войска прибыли. "
+         "По данным бюро, переброска продолжается. Президент Остравии Мирела Вантош заявила, что это правда.",
+         ["National Intelligence Bureau", "National Intelligence Bureau", "Mirela Vantosh"]),
+    ],
+)
+def test_bureau_and_country_in_any_case(sample_only, language: str, body: str, speakers: list[str]) -> None:
+    assert [statement.speaker.entity for statement, _ in run(sample_only, body, language)] == speakers

@@ -52,3 +52,14 @@ def test_english_watch_gathers_korean_statements(store: Store) -> None:
     assert len(korean) >= 5
     assert {"National Intelligence Bureau", "Oleg Varin"} <= {row["speaker_entity"] for row in korean}
     assert all(re.search("[가-힣]", row["content"]) for row in korean)  # statements keep their original text
+
+
+def test_russian_and_ukrainian_statements_carry_the_english_claim(store: Store) -> None:
+    languages = {article["id"]: article["language"] for article in api.list_articles(store)}
+    added = api.add_watch(store, "Kestria is sending troops to Valdoria", api.sample_gazetteer())
+    (watch,) = [row for row in store.watches() if row["id"] == added["id"]]
+    gathered = target_positions(store, resolve_target(store, watch["id"]), api.sample_gazetteer()).statements
+    by_language = {language: [row for row in gathered if languages[row["article_id"]] == language]
+                   for language in ("ru", "uk")}
+    for rows in by_language.values():
+        assert {"National Intelligence Bureau", "Oleg Varin", "Mirela Vantosh"} <= {r["speaker_entity"] for r in rows}

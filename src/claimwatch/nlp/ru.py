@@ -117,3 +117,8 @@ def _whole_name(name: Name, doc: Any) -> Name:
     text = doc.text[start:end]
     extra = text[: name.start - start]
     return Name(start, end, text, name.label, f"{extra}{name.normal}" if name.end == end else text)
+
+
+def normal_forms(word: str) -> set[str]:
+    """Every dictionary form a word may have out of context ("Кореи" -> {"корея"}), lower-case."""
+    return {parse.normal_form for parse in load_models()["vocab"].parse(word)} | {word.lower()}

@@ -109,6 +109,11 @@ def parses(word: str) -> list[Any]:
     return load_morph().parse(word)
 
 
+def normal_forms(word: str) -> set[str]:
+    """Every dictionary form a word may have out of context ("Кореї" -> {"корея"}), lower-case."""
+    return {parse.normal_form for parse in parses(word)} | {word.lower()}
+
+
 def best_parse(word: str, *, prefer_names: bool = False, case: str | None = None) -> Any:
     """The likeliest analysis; inside a sentence a capitalised word is read as a name if it can be one."""
     options = parses(word)

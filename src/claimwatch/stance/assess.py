@@ -48,6 +48,12 @@ def assess_statements(statements: list[Statement], doc: Doc, gazetteer: Gazettee
     return assessments
 
 
+# Acts that speak about a claim already made ("denied the reports", "is looking into it").
+POINTING_ACTS = frozenset(
+    {"denies", "investigates", "expresses_concern", "questions", "confirms", "assesses", "retracts"}
+)
+
+
 def claim_pointed_at(
     recent: list[tuple[Proposition, str | None, str | None]], statement: Statement, gazetteer: Gazetteer
 ) -> Proposition | None:

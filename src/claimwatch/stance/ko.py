@@ -20,7 +20,7 @@ from claimwatch.gazetteer import Gazetteer
 from claimwatch.nlp.ko import Morpheme, Sentence, Word, korean_sentences
 from claimwatch.records import Article, Assessment, Proposition, Statement
 from claimwatch.stance.acts import plover_code
-from claimwatch.stance.assess import claim_pointed_at
+from claimwatch.stance.assess import POINTING_ACTS, claim_pointed_at
 from claimwatch.stance.certainty import NOT_STATED, midpoint
 from claimwatch.stance.claims import family_named, make_proposition
 from claimwatch.statements.ko import bare_forms, extract_korean_statements
@@ -111,8 +111,7 @@ def assess_korean(statements: list[Statement], sentences: list[Sentence], gazett
         condition = _condition(content)
         act = korean_act(statement, term, negated)
         proposition = _proposition(statement, sentences, gazetteer)
-        if proposition is None and (act in ("denies", "investigates", "expresses_concern", "questions", "confirms",
-                                            "assesses", "retracts") or _is_pointer(content)):
+        if proposition is None and (act in POINTING_ACTS or _is_pointer(content)):
             proposition = claim_pointed_at(recent, statement, gazetteer)
         elif proposition is not None:
             recent.append((proposition, statement.speaker.entity, statement.speaker.country))

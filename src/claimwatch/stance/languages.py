@@ -44,8 +44,8 @@ def russian(article: Article, gazetteer: Gazetteer) -> Analysis:
     from claimwatch.stance.slavic import assess
     from claimwatch.statements.ru import LANGUAGE, find_statements
 
-    found, cue_acts = find_statements(article, gazetteer)
-    return found, assess(found, LANGUAGE, cue_acts)
+    found, cue_acts, parsed = find_statements(article, gazetteer)
+    return found, assess(found, LANGUAGE, cue_acts, parsed, gazetteer)
 
 
 def ukrainian(article: Article, gazetteer: Gazetteer) -> Analysis:
@@ -53,8 +53,8 @@ def ukrainian(article: Article, gazetteer: Gazetteer) -> Analysis:
     from claimwatch.stance.slavic import assess
     from claimwatch.statements.uk import LANGUAGE, find_statements
 
-    found, cue_acts = find_statements(article, gazetteer)
-    return found, assess(found, LANGUAGE, cue_acts)
+    found, cue_acts, parsed = find_statements(article, gazetteer)
+    return found, assess(found, LANGUAGE, cue_acts, parsed, gazetteer)
 
 
 def korean(article: Article, gazetteer: Gazetteer) -> Analysis:

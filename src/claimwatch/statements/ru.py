@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from claimwatch.gazetteer import Gazetteer
 from claimwatch.nlp import ru as nlp_ru
-from claimwatch.nlp.parsed import Sentence, Word
+from claimwatch.nlp.parsed import ParsedText, Sentence, Word
 from claimwatch.records import Article, Statement
 from claimwatch.statements.slavic import SpeakerResolver, build_statements, find_attributions, surface_source
 
@@ -20,14 +20,14 @@ LANGUAGE = "ru"
 _SUBJECT_PARTS = {"flat:name", "flat", "appos", "nmod", "amod", "compound", "punct", "conj", "cc", "nummod"}
 
 
-def find_statements(article: Article, gazetteer: Gazetteer) -> tuple[list[Statement], dict[str, str]]:
-    """The article's statements, and the act of each one's cue (by statement id) for the stance stage."""
+def find_statements(article: Article, gazetteer: Gazetteer) -> tuple[list[Statement], dict[str, str], ParsedText]:
+    """The article's statements, the act of each one's cue (by statement id) and the parse, for the stance stage."""
     parsed = nlp_ru.parse(article.body)
     found = find_attributions(parsed, LANGUAGE, source_of, object_of)
-    resolver = SpeakerResolver(parsed, gazetteer, LANGUAGE, lambda word: word.lemma)
+    resolver = SpeakerResolver(parsed, gazetteer, LANGUAGE, lambda word: word.lemma, nlp_ru.normal_forms)
     statements = build_statements(article, parsed, found, resolver, LANGUAGE)
     acts = {item.cue[0]: item.act for item in found}
-    return statements, {s.id: acts.get(s.cue.start, "asserts") for s in statements if s.cue}
+    return statements, {s.id: acts.get(s.cue.start, "asserts") for s in statements if s.cue}, parsed
 
 
 def source_of(sentence: Sentence, cue: Word, content: tuple[int, int]) -> tuple[int, int] | None:
@@ -54,7 +54,8 @@ def _place_of_speaking(sentence: Sentence, cue: Word) -> Word | None:
         return None
     for child in sentence.children(cue):
         markers = [w.lemma for w in sentence.children(child) if w.rel == "case"]
-        if child.rel == "obl" and markers in (["в"], ["во"]) and child.text[:1].isupper():
+        named = [child, *(w for w in sentence.children(child) if w.rel == "amod")]  # "В Национальном ... бюро"
+        if child.rel == "obl" and markers in (["в"], ["во"]) and any(w.text[:1].isupper() for w in named):
             return child
     return None
 

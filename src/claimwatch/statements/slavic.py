@@ -16,9 +16,10 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from datetime import date
+from typing import Generic, TypeVar
 
 from claimwatch.gazetteer import Gazetteer
 from claimwatch.gazetteer.model import name_key
@@ -31,6 +32,8 @@ from claimwatch.statements.quotes import Quote, find_quotes, quote_kind
 from claimwatch.statements.when import MONTHS, publication_day, resolve_phrase
 
 _DASHES = {"—", "–", "-"}
+_CYRILLIC = re.compile(r"[а-яёіїєґ]", re.I)
+T = TypeVar("T")
 _CLOSING = {"»", "”", '"', "“"}
 _STOP_PUNCT = {".", "!", "?", "…"}
 
@@ -313,6 +316,33 @@ def _is_date_word(word: Word, language: str) -> bool:
 # -- speakers ---------------------------------------------------------------------------------------------
 
 
+class FormIndex(Generic[T]):
+    """Cyrillic names found by the dictionary forms of each of their words, so that a name in any case
+    ("Национального разведывательного бюро", "Северной Кореи") meets it as the gazetteer writes it
+    ("Национальное разведывательное бюро", "Северная Корея")."""
+
+    def __init__(self, names: Iterable[tuple[str, T]], normal_forms: Callable[[str], set[str]]) -> None:
+        self._by_first: dict[str, list[tuple[tuple[set[str], ...], T]]] = {}
+        for name, value in names:
+            if not _CYRILLIC.search(name):
+                continue
+            parts = tuple(normal_forms(word) for word in name.split())
+            for form in parts[0]:
+                self._by_first.setdefault(form, []).append((parts, value))
+
+    def longest(self, forms: list[set[str]], start: int = 0) -> tuple[int, T] | None:
+        """The longest name whose words' forms meet ``forms`` from ``start``: its length in words, its value."""
+        best: tuple[int, T] | None = None
+        for form in sorted(forms[start]):
+            for parts, value in self._by_first.get(form, ()):
+                window = forms[start : start + len(parts)]
+                fits = len(window) == len(parts) and all(p & f for p, f in zip(parts, window, strict=True))
+                if fits and (best is None or len(parts) > best[0]):
+                    best = (len(parts), value)
+        return best
+
+
+
 @dataclass
 class _Known:
     name: str
@@ -338,16 +368,23 @@ class SpeakerResolver:
         gazetteer: Gazetteer,
         language: str,
         lemma_of: Callable[[Word], str],
+        normal_forms: Callable[[str], set[str]],
         forms_of: Callable[[str], list[str]] | None = None,
     ) -> None:
         self.parsed = parsed
         self.forms_of = forms_of or (lambda text: [text])
+        self.normal_forms = normal_forms
         self.gazetteer = gazetteer
         self.language = language
         self.lemma_of = lemma_of
         self.spoken: list[_Known] = []
         self.index = _gazetteer_index(gazetteer)
+        self.by_forms = FormIndex(
+            ((name, known) for name, known in _gazetteer_names(gazetteer) if known.kind != "government"), normal_forms
+        )
         self.people: dict[str, _Known] = {}  # surname key -> person met in the article
+        # Organisations that spoke, with the lemmas they were named by: "бюро" is the bureau named before.
+        self.organisation_words: list[tuple[_Known, set[str]]] = []
 
     def resolve(self, span: tuple[int, int] | None, sentence: Sentence) -> Speaker:
         if span is None:
@@ -366,6 +403,8 @@ class SpeakerResolver:
             return Speaker(mention, None, None)
         known = self._known(words, span)
         self.spoken.append(known)
+        if known.kind == "organization":
+            self.organisation_words.append((known, {self.lemma_of(w).lower() for w in words}))
         return self._speaker(known, mention, text)
 
     def _speaker(self, known: _Known, mention: TextSpan, written: str | None) -> Speaker:
@@ -396,7 +435,12 @@ class SpeakerResolver:
         if people:
             return self._person(people[0], self._role(role_words), country)
         phrase = _normal_phrase(words, self.lemma_of)
-        entry = self._lookup(phrase) or self._lookup(self.parsed.text[slice(*span)]) or self._named_at_end(words)
+        entry = (
+            self._lookup(phrase)
+            or self._lookup(self.parsed.text[slice(*span)])
+            or self._named_at_end(words)
+            or self._inflected(words)
+        )
         if entry is not None:
             return entry
         if head is not None and self._has_role(words, None):
@@ -428,6 +472,23 @@ class SpeakerResolver:
                     return _Known(found.name, "person", role or found.role, found.affiliation, found.country)
         return None
 
+    def _inflected(self, words: list[Word]) -> _Known | None:
+        """An institution named in any case ("Национального разведывательного бюро Сельмары"): a gazetteer
+        name opening the phrase, followed by nothing or by the country it belongs to."""
+        words = [w for w in words if w.pos != "PUNCT"]
+        if not words:
+            return None
+        forms = [self.normal_forms(w.text) | {w.lemma} for w in words]
+        found = self.by_forms.longest(forms)
+        if found is None or found[1].kind not in ("organization", "person"):
+            return None
+        size, known = found
+        rest = self.by_forms.longest(forms, size) if size < len(words) else None
+        if size == len(words) or (rest and rest[0] == len(words) - size and rest[1].kind == "country"
+                                  and rest[1].country == known.country):
+            return known
+        return None
+
     def _people(self, names: list[Name]) -> list[Name]:
         """PER names, without a country's name run into them ("Селмары Чо Мин Хёк" -> "Чо Мин Хёк")."""
         result = []
@@ -446,8 +507,12 @@ class SpeakerResolver:
         return result
 
     def _is_country(self, word: str) -> bool:
-        found = self.index.get(_key(word))
-        return found is not None and found.kind in ("country", "government")
+        """ "Остравии" too: a country's name in any case."""
+        found = [self.index.get(_key(form)) for form in (word, *sorted(self.normal_forms(word)))]
+        return any(known is not None and known.kind in ("country", "government") for known in found)
+
+    def _words_in(self, start: int, end: int) -> list[Word]:
+        return [w for sentence in self.parsed.sentences for w in sentence.words if start <= w.start and w.end <= end]
 
     def _has_role(self, words: list[Word], name: Name | None) -> bool:
         return any(self._is_role(w) for w in words if name is None or w.start < name.start)
@@ -471,11 +536,15 @@ class SpeakerResolver:
         organisations = [k for k in self.spoken if k.kind in ("organization", "government")]
         if head in lexicon.AGENCY_WORDS[self.language] and organisations:
             return organisations[-1]
+        named_by = [known for known, lemmas in reversed(self.organisation_words) if head in lemmas]
+        if named_by and len(words) == 1:
+            return named_by[0]
         earlier = [n for n in self.parsed.names if n.label == "ORG" and n.end <= span[0]]
         candidates = [name for name in reversed(earlier) if head in name.normal.lower().split()]
         for name in candidates:
             after = self._after(name)
             full = next(filter(None, map(self._lookup, (name.normal, name.text, name.normal + after))), None)
+            full = full or self._inflected(self._words_in(name.start, name.end + len(after)))
             if full is not None:
                 return full
         return _Known(candidates[0].normal, "organization") if candidates else None
@@ -562,22 +631,26 @@ def _normal_phrase(words: list[Word], lemma_of: Callable[[Word], str]) -> str:
 def _gazetteer_index(gazetteer: Gazetteer) -> dict[str, _Known]:
     """Every name and alias of people, organisations and countries (native spellings included)."""
     index: dict[str, _Known] = {}
+    for name, known in _gazetteer_names(gazetteer):
+        index.setdefault(_key(name), known)
+    return index
+
+
+def _gazetteer_names(gazetteer: Gazetteer) -> list[tuple[str, _Known]]:
+    """(spelling, entry) for people, organisations, countries and seats of government, in that order."""
+    names: list[tuple[str, _Known]] = []
     for entry in gazetteer.people():
         known = _Known(entry["name"], "person", entry.get("role"), entry.get("organization"), entry.get("country"))
-        for name in _spellings(entry):
-            index.setdefault(_key(name), known)
+        names.extend((name, known) for name in _spellings(entry))
     for entry in gazetteer.organizations():
         known = _Known(entry["name"], "organization", None, None, entry.get("country"))
-        for name in _spellings(entry):
-            index.setdefault(_key(name), known)
+        names.extend((name, known) for name in _spellings(entry))
     for country in gazetteer.countries:
         known = _Known(country.name, "country", None, None, country.code)
-        for name in (country.name, *country.aliases):
-            index.setdefault(_key(name), known)
+        names.extend((name, known) for name in (country.name, *country.aliases))
         for seat in country.seats:
-            government = _Known(f"Government of {country.name}", "government", None, None, country.code)
-            index.setdefault(_key(seat), government)
-    return index
+            names.append((seat, _Known(f"Government of {country.name}", "government", None, None, country.code)))
+    return names
 
 
 def _spellings(entry: dict) -> list[str]:
@@ -651,4 +724,6 @@ def date_phrases(text: str, language: str) -> list[tuple[str, str]]:
     return [(phrase, english) for _, phrase, english in sorted(found)]
 
 
-__all__ = ["Found", "SpeakerResolver", "build_statements", "date_phrases", "find_attributions", "surface_source"]
+__all__ = [
+    "FormIndex", "Found", "SpeakerResolver", "build_statements", "date_phrases", "find_attributions", "surface_source",
+]

@@ -170,7 +170,7 @@ DATE_WORDS = {
     "uk": {
         r"\b[ув] понеділок\b": "on monday", r"\b[ув] вівторок\b": "on tuesday", r"\b[ув] середу\b": "on wednesday",
         r"\b[ув] четвер\b": "on thursday", r"\b[ув] п['’]ятницю\b": "on friday", r"\b[ув] суботу\b": "on saturday",
-        r"\b[ув] неділю\b": "on sunday", r"\bвчора\b|\bнапередодні\b": "yesterday", r"\bсьогодні\b": "today",
+        r"\b[ув] неділю\b": "on sunday", r"\b[ув]чора\b|\bнапередодні\b": "yesterday", r"\bсьогодні\b": "today",
         r"\bминулого тижня\b|\bна минулому тижні\b": "last week", r"\bцього тижня\b": "this week",
         r"\bминулого місяця\b": "last month", r"\bна вихідних\b": "last weekend",
     },

@@ -11,21 +11,21 @@ from __future__ import annotations
 
 from claimwatch.gazetteer import Gazetteer
 from claimwatch.nlp import uk as nlp_uk
-from claimwatch.nlp.parsed import Sentence, Word
+from claimwatch.nlp.parsed import ParsedText, Sentence, Word
 from claimwatch.records import Article, Statement
 from claimwatch.statements.slavic import SpeakerResolver, build_statements, find_attributions, surface_source
 
 LANGUAGE = "uk"
 
 
-def find_statements(article: Article, gazetteer: Gazetteer) -> tuple[list[Statement], dict[str, str]]:
-    """The article's statements, and the act of each one's cue (by statement id) for the stance stage."""
+def find_statements(article: Article, gazetteer: Gazetteer) -> tuple[list[Statement], dict[str, str], ParsedText]:
+    """The article's statements, the act of each one's cue (by statement id) and the parse, for the stance stage."""
     parsed = nlp_uk.parse(article.body)
     found = find_attributions(parsed, LANGUAGE, source_of)
-    resolver = SpeakerResolver(parsed, gazetteer, LANGUAGE, lemma_of, forms_of)
+    resolver = SpeakerResolver(parsed, gazetteer, LANGUAGE, lemma_of, nlp_uk.normal_forms, forms_of)
     statements = build_statements(article, parsed, found, resolver, LANGUAGE)
     acts = {item.cue[0]: item.act for item in found}
-    return statements, {s.id: acts.get(s.cue.start, "asserts") for s in statements if s.cue}
+    return statements, {s.id: acts.get(s.cue.start, "asserts") for s in statements if s.cue}, parsed
 
 
 def source_of(sentence: Sentence, cue: Word, content: tuple[int, int]) -> tuple[int, int] | None:
