@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sqlite3
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -660,7 +661,7 @@ def _nul_free(parameters):
 def _sqlite_pragmas(dbapi_connection, _record) -> None:
     cursor = dbapi_connection.cursor()
     cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")  # first: WAL mode needs a write lock itself
-    cursor.execute("PRAGMA journal_mode=WAL")
+    _retry_busy(lambda: cursor.execute("PRAGMA journal_mode=WAL"), error=sqlite3.OperationalError)
     # In WAL mode NORMAL never corrupts the store and a crashed process loses nothing committed; only a power
     # cut may lose the last commits. FULL would sync the disk at each article's commit (15% of a large ingest).
     cursor.execute("PRAGMA synchronous=NORMAL")
@@ -682,14 +683,20 @@ def write_lock(conn: Connection) -> None:
         conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": WRITE_LOCK_KEY})
 
 
-def _retry_busy(work: Callable[[], object], attempts: int = BUSY_ATTEMPTS) -> None:
-    """``work()``, tried again after a growing pause while SQLite says the database is locked or busy."""
+def _retry_busy(
+    work: Callable[[], object], attempts: int = BUSY_ATTEMPTS, error: type[Exception] = OperationalError
+) -> None:
+    """``work()``, tried again after a growing pause while SQLite says the database is locked or busy.
+
+    ``error`` is SQLAlchemy's ``OperationalError``, or the driver's own one in a connect hook.
+    """
     for attempt in range(1, attempts + 1):
         try:
             work()
             return
-        except OperationalError as exc:
-            if attempt == attempts or ("locked" not in str(exc.orig) and "busy" not in str(exc.orig)):
+        except error as exc:
+            reason = str(getattr(exc, "orig", exc))
+            if attempt == attempts or ("locked" not in reason and "busy" not in reason):
                 raise
             time.sleep(0.05 * 2**attempt)
 
@@ -708,7 +715,7 @@ def migrate(engine: Engine) -> None:
     """
     config = _alembic_config()
     heads = set(ScriptDirectory.from_config(config).get_heads())
-    if _revisions(engine) == heads:
+    if _revisions_unless_busy(engine) == heads:
         return
     with _migration_lock(engine), engine.begin() as conn:
         if engine.dialect.name == "postgresql":
@@ -719,9 +726,20 @@ def migrate(engine: Engine) -> None:
         command.upgrade(config, "heads")
 
 
-def _revisions(engine: Engine) -> set[str]:
-    with engine.connect() as conn:
-        return set(MigrationContext.configure(conn).get_current_heads())
+def _revisions_unless_busy(engine: Engine) -> set[str] | None:
+    """The schema's revisions, or None when SQLite is busy: another process may be creating the file.
+
+    A process that reads while another turns a new file to WAL mode can get "database is locked" at once,
+    without waiting for the busy timeout; it then looks again under the migration lock.
+    """
+    try:
+        with engine.connect() as conn:
+            return set(MigrationContext.configure(conn).get_current_heads())
+    except OperationalError as exc:
+        reason = str(exc.orig)
+        if engine.dialect.name == "sqlite" and ("locked" in reason or "busy" in reason):
+            return None
+        raise
 
 
 @contextmanager
