@@ -30,6 +30,7 @@ from claimwatch.stance.positions import (
     events_share,
     is_related,
     names_share,
+    points_back,
     relate,
     relatedness,
     voice_positions,
@@ -135,9 +136,18 @@ def relate_statements(statements: list[dict], articles: dict[str, dict], target:
     contexts = {s["id"]: _context(s, articles.get(s["article_id"])) for s in statements}
     candidates = [s for s in statements if _worth_embedding(s, contexts[s["id"]], target)]
     leads = {a_id: _lead(article) for a_id, article in articles.items()}
-    meaning = _meanings(target.text, [s["content"] for s in candidates] + list(leads.values()))
-    content_meaning = dict(zip((s["id"] for s in candidates), meaning[: len(candidates)], strict=True))
-    lead_meaning = dict(zip(leads, meaning[len(candidates):], strict=True))
+    narrations = {
+        s["id"]: text
+        for s in statements
+        if points_back(s["content"], s.get("act")) and (text := _narration_before(s, articles.get(s["article_id"])))
+    }
+    texts = [s["content"] for s in candidates] + list(leads.values()) + list(narrations.values())
+    meaning = iter(_meanings(target.text, texts))
+    content_meaning = {s["id"]: next(meaning) for s in candidates}
+    lead_meaning = {a_id: next(meaning) for a_id in leads}
+    narration_scores = {
+        s_id: _lead_score(target, text, next(meaning)) for s_id, text in narrations.items()
+    }
     by_article: dict[str, list[dict]] = {}
     for statement in statements:
         by_article.setdefault(statement["article_id"], []).append(statement)
@@ -164,7 +174,9 @@ def relate_statements(statements: list[dict], articles: dict[str, dict], target:
                 target,
                 content_meaning.get(statement["id"], 0.0),
                 contexts[statement["id"]],
-                referent_score=_referent(statement, rows, relations, article_score, speaks_of),
+                referent_score=_referent(
+                    statement, rows, relations, narration_scores.get(statement["id"]) or article_score, speaks_of
+                ),
                 on_claim=on_claim,
             )
     _drop_echoes(statements, relations)
@@ -209,6 +221,17 @@ def _referent(statement: dict, rows: list[dict], relations: dict[str, Relation],
             continue
         return None if relation.relation == "unrelated" else relation.score
     return article_score
+
+
+def _narration_before(statement: dict, article: dict | None) -> str:
+    """The reporter's own sentences just before a pointer ("Lai stands accused of collusion ... He rejects
+    the charges"): the allegation it answers may be told by the outlet, not quoted from a voice."""
+    if not article:
+        return ""
+    start = min(statement["start"], statement["content_start"])
+    before = article["body"][max(0, start - REFERENCE_WINDOW) : start]
+    sentences = re.split(r"(?<=[.!?])[\"”’]?\s+", before)
+    return " ".join(sentences[-3:-1])  # the last piece is the start of the pointer's own sentence
 
 
 def _lead_score(target: ClaimTarget, lead: str, meaning: float) -> float | None:
