@@ -63,7 +63,7 @@ RESPONSES = frozenset(
     {"denies", "retracts", "investigates", "expresses_concern", "questions", "confirms", "assesses", "accuses"}
 )
 _NEUTRAL_ACTS = frozenset({"investigates", "expresses_concern", "questions", "pledges", "threatens"})
-_DENYING_ACTS = frozenset({"denies", "retracts"})
+DENYING_ACTS = frozenset({"denies", "retracts"})
 _URGING = frozenset({"urge", "call", "demand", "press", "ask", "push", "appeal", "encourage", "implore"})
 _NEGATION = re.compile(
     r"\b(?:not|never|no|none|nobody|nothing|neither|nor|without|n't|cannot|deny|denies|denied)\b|n['’]t\b", re.I
@@ -316,7 +316,7 @@ def direction(statement: dict, target: ClaimTarget, context_text: str = "") -> t
     certainty = statement.get("certainty") or NOT_STATED
     conditional = bool(statement.get("conditional"))
     negated = _content_negated(statement, target)
-    if act in _DENYING_ACTS:
+    if act in DENYING_ACTS:
         if negated and _negates_claim(content, target):
             return "backs", False, False, f"act:{act}+negated"  # "denied that it had not sent ..."
         return "denies", certainty not in (NOT_STATED, "almost no chance"), False, f"act:{act}"
@@ -378,7 +378,7 @@ def _negated_before(text: str, at: int) -> bool:
 def _content_negated(statement: dict, target: ClaimTarget) -> bool:
     """A negation in a clause of the content that names the claim's actors or event words
     ("No members ... have presence in Afghanistan"; not "He is not someone we trust")."""
-    if statement.get("act") not in _DENYING_ACTS and statement.get("polarity") != "negated":
+    if statement.get("act") not in DENYING_ACTS and statement.get("polarity") != "negated":
         return False
     for clause in re.split(r"[.;!?]\s+|,\s+but\s+|\s+but\s+", statement.get("content") or ""):
         if _NEGATION.search(clause) and (names_share(target, clause) > 0 or events_share(target, clause) > 0):
@@ -563,6 +563,7 @@ def _certainty(rows: list[dict]) -> str:
 
 
 __all__ = [
+    "DENYING_ACTS",
     "RELATIONS",
     "ClaimTarget",
     "Position",

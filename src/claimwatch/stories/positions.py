@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
-from itertools import combinations
+from itertools import combinations, pairwise
 
 import numpy as np
 
@@ -22,6 +22,7 @@ from claimwatch.nlp.embeddings import load_encoder
 from claimwatch.stance.acts import DENIAL_WORDS
 from claimwatch.stance.positions import (
     ALLEGING_ACTS,
+    DENYING_ACTS,
     OFF_TOPIC_MEANING_AT,
     ClaimTarget,
     Position,
@@ -33,6 +34,7 @@ from claimwatch.stance.positions import (
     points_back,
     relate,
     relatedness,
+    voice_key,
     voice_positions,
 )
 from claimwatch.store import Store
@@ -43,6 +45,8 @@ LEAD_CHARS = 400
 REFERENCE_WINDOW = 600
 # Words a later denial must share with an earlier one (by another voice) to be a quotation of it.
 ECHO_WORDS = 4
+# Characters between a denial and the participle giving its reason ("the resolution on Wednesday, saying").
+JUSTIFICATION_GAP = 40
 
 
 @dataclass
@@ -179,8 +183,30 @@ def relate_statements(statements: list[dict], articles: dict[str, dict], target:
                 ),
                 on_claim=on_claim,
             )
+    _side_with_denials(statements, relations)
     _drop_echoes(statements, relations)
     return relations
+
+
+def _side_with_denials(statements: list[dict], relations: dict[str, Relation]) -> None:
+    """ "rejected the resolution, saying it stems from an incomplete understanding": the reason a voice
+    gives for a denial, in the same sentence, denies with it; read alone it would back."""
+    by_sentence: dict[tuple, list[dict]] = {}
+    for statement in statements:
+        by_sentence.setdefault((statement["article_id"], statement.get("sentence_index")), []).append(statement)
+    for rows in by_sentence.values():
+        rows.sort(key=lambda s: s["cue_start"])
+        for denial, reason in pairwise(rows):
+            relation = relations[reason["id"]]
+            if (
+                relations[denial["id"]].relation == "denies"
+                and denial.get("act") in DENYING_ACTS
+                and relation.relation == "backs"
+                and voice_key(denial) == voice_key(reason)
+                and (reason.get("cue") or "").casefold().endswith("ing")
+                and 0 <= reason["cue_start"] - denial["content_end"] <= JUSTIFICATION_GAP
+            ):
+                relations[reason["id"]] = replace(relation, relation="denies", reason=f"{relation.reason}+justifies")
 
 
 def _drop_echoes(statements: list[dict], relations: dict[str, Relation]) -> None:
