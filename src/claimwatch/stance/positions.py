@@ -570,7 +570,10 @@ __all__ = [
     "Relation",
     "claim_target",
     "direction",
+    "is_outlet",
+    "judgement_agrees",
     "points_back",
     "relate",
+    "voice_key",
     "voice_positions",
 ]
