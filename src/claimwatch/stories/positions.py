@@ -195,7 +195,7 @@ def _side_with_denials(statements: list[dict], relations: dict[str, Relation]) -
     for statement in statements:
         by_sentence.setdefault((statement["article_id"], statement.get("sentence_index")), []).append(statement)
     for rows in by_sentence.values():
-        rows.sort(key=lambda s: s["cue_start"])
+        rows = sorted((s for s in rows if s.get("cue_start") is not None), key=lambda s: s["cue_start"])
         for denial, reason in pairwise(rows):
             relation = relations[reason["id"]]
             if (
@@ -204,7 +204,7 @@ def _side_with_denials(statements: list[dict], relations: dict[str, Relation]) -
                 and relation.relation == "backs"
                 and voice_key(denial) == voice_key(reason)
                 and (reason.get("cue") or "").casefold().endswith("ing")
-                and 0 <= reason["cue_start"] - denial["content_end"] <= JUSTIFICATION_GAP
+                and 0 <= reason["cue_start"] - (denial.get("content_end") or 0) <= JUSTIFICATION_GAP
             ):
                 relations[reason["id"]] = replace(relation, relation="denies", reason=f"{relation.reason}+justifies")
 
