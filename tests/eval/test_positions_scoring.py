@@ -51,6 +51,7 @@ def test_sides_and_flips() -> None:
     assert outcome["missed"] == ["Oleg Varin"]
     assert sides["backs"].scores() == {"p": round(1 / 3, 4), "r": 1.0, "f1": 0.5}
     assert sides["denies"].scores() == {"p": 1.0, "r": 0.5, "f1": round(2 / 3, 4)}
+    assert outcome["predicted"][1] == {"voice": "Oleg Varin", "predicted": "backs", "gold": "denies"}
 
 
 def test_gold_lines_are_checked(tmp_path: Path) -> None:

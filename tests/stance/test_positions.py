@@ -9,9 +9,12 @@ from claimwatch.nlp import load_nlp
 from claimwatch.stance.positions import (
     Relation,
     claim_target,
+    is_outlet,
+    judgement_agrees,
     names_share,
     points_back,
     relate,
+    voice_key,
     voice_positions,
 )
 
@@ -153,3 +156,58 @@ def test_a_voice_is_hedged_only_when_all_its_backing_is() -> None:
     assert voice_positions(statements, hedged)[0].hedged is True
     mixed = {"a": relation("a", "backs", hedged=True), "b": relation("b", "backs")}
     assert voice_positions(statements, mixed)[0].hedged is False
+
+
+FAIR = "The Maravian election was fair"
+RIGGED = "The Maravian election was rigged"
+
+
+@pytest.mark.parametrize(
+    ("claim", "content", "relation"),
+    [
+        # a judgement of the other sign denies, with no negation or denial word
+        (FAIR, "the vote was a sham that shut out the opposition", "denies"),
+        (FAIR, "the count excluded whole provinces", "denies"),
+        # a judgement of the same sign backs
+        (RIGGED, "the count was a farce from start to finish", "backs"),
+        (FAIR, "the Maravian vote was free, transparent and credible", "backs"),
+        # a negation just before the judging word turns it
+        (RIGGED, "the Maravian vote was not fair to the opposition", "backs"),
+        (FAIR, "the Maravian vote was never fair", "denies"),
+    ],
+)
+def test_judgements_of_a_judging_claim(claim: str, content: str, relation: str) -> None:
+    target = claim_target(claim, load_nlp()(claim), load_gazetteer())
+    found = relate(row(content), target, 0.55, f"Observers of the Maravian election said {content}", on_claim=True)
+    assert found.relation == relation, found.reason
+
+
+@pytest.mark.parametrize(
+    ("claim", "content"),
+    [
+        ("Kestria sent troops to Valdoria", "the vote was a sham"),  # a claim of fact: judgements decide nothing
+        (FAIR, "the weather in Maravia was mild"),  # a content that does not judge
+        (FAIR, "he hopes the next vote will be fair and credible"),  # a wish or a call judges nothing yet
+        (RIGGED, "illegal aliens were seen near a polling station"),  # no judgement of the election
+        (FAIR, "the vote was fair in the north but a sham in the south"),  # both signs: no one side
+    ],
+)
+def test_judgements_need_a_judging_claim_and_content(claim: str, content: str) -> None:
+    assert judgement_agrees(claim, content) is None
+
+
+@pytest.mark.parametrize(
+    ("name", "outlet", "expected"),
+    [
+        ("Voice of America", "Voice of America", True),
+        ("VOA", "Voice of America", True),
+        ("VOA's Mandarin Service", "Voice of America", True),
+        ("AP", "Associated Press", True),
+        ("Reuters", "Voice of America", False),
+        ("Vera Okafor", "Voice of America", False),
+        ("VOA", None, False),
+    ],
+)
+def test_the_reports_own_outlet_is_no_voice(name: str, outlet: str | None, expected: bool) -> None:
+    assert is_outlet(name, outlet) is expected
+    assert (voice_key({"speaker_entity": name, "voice": "source", "outlet": outlet}) is None) is expected

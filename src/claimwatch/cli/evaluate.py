@@ -25,12 +25,17 @@ def eval_positions(
     gold: Annotated[Path, typer.Option("--gold", help="Gold claims, JSON Lines (format: docs/positions.md).")],
     corpus: Annotated[list[str], typer.Option("--corpus", help="Articles to ingest (repeatable).")],
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+    watch: Annotated[
+        list[str] | None, typer.Option("--watch", help="Score only this gold claim (its watch id; repeatable).")
+    ] = None,
 ) -> None:
     """Who backs and who denies each gold claim: P/R/F1 per side, macro F1 and flips."""
     from claimwatch.eval.positions import evaluate_positions
 
     gazetteer = ctx.obj.gazetteer()
-    _report_scores(lambda: evaluate_positions(gold, corpus, gazetteer).to_json(), as_json, _print_position_scores)
+    _report_scores(
+        lambda: evaluate_positions(gold, corpus, gazetteer, watches=watch).to_json(), as_json, _print_position_scores
+    )
 
 
 def _print_position_scores(data: dict) -> None:

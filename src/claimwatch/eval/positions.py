@@ -92,11 +92,14 @@ def _check(item: dict) -> None:
             raise ValueError("each voice needs a name and a stance (backs, denies or neutral)")
 
 
-def evaluate_positions(gold_path: Path, corpus: list[str], gazetteer: Gazetteer | None = None) -> PositionScores:
+def evaluate_positions(
+    gold_path: Path, corpus: list[str], gazetteer: Gazetteer | None = None, watches: list[str] | None = None
+) -> PositionScores:
+    """``watches``: score only the gold claims with these ``watch`` ids (a held-back half, say)."""
     from claimwatch import api
 
     started = time.perf_counter()
-    gold = load_gold(gold_path)
+    gold = [item for item in load_gold(gold_path) if not watches or item.get("watch") in watches]
     sides = {side: SideCounts() for side in SIDES}
     flips: list[dict] = []
     per_claim = []
@@ -158,7 +161,10 @@ def score_claim(item: dict, predicted: list[dict], sides: dict[str, SideCounts])
         g["voice"] for g in gold_voices
         if g["stance"] in SIDES and not any(matched[p["voice"]] is g and p["stance"] == g["stance"] for p in predicted)
     ]
-    return {"watch": item.get("watch"), "claim": item["claim"], "missed": missed, "extra": extra, "flipped": flipped}
+    found = [{"voice": p["voice"], "predicted": p["stance"], "gold": matched[p["voice"]]["stance"]
+              if matched[p["voice"]] else None} for p in predicted]
+    return {"watch": item.get("watch"), "claim": item["claim"], "missed": missed, "extra": extra, "flipped": flipped,
+            "predicted": found}
 
 
 def match_voice(name: str, gold_voices: list[dict]) -> dict | None:

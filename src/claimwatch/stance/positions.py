@@ -28,6 +28,7 @@ from claimwatch.gazetteer import Gazetteer
 from claimwatch.gazetteer.model import name_key
 from claimwatch.stance.acts import DENIAL_WORDS
 from claimwatch.stance.certainty import NOT_STATED, midpoint
+from claimwatch.statements.speakers import org_initials
 
 RELATIONS = ("backs", "denies", "neutral", "unrelated")
 # Relatedness: sentence meaning, the claim's actors and places, its event words (weights sum to 1).
@@ -62,7 +63,7 @@ RESPONSES = frozenset(
     {"denies", "retracts", "investigates", "expresses_concern", "questions", "confirms", "assesses", "accuses"}
 )
 _NEUTRAL_ACTS = frozenset({"investigates", "expresses_concern", "questions", "pledges", "threatens"})
-_DENYING_ACTS = frozenset({"denies", "retracts"})
+DENYING_ACTS = frozenset({"denies", "retracts"})
 _URGING = frozenset({"urge", "call", "demand", "press", "ask", "push", "appeal", "encourage", "implore"})
 _NEGATION = re.compile(
     r"\b(?:not|never|no|none|nobody|nothing|neither|nor|without|n't|cannot|deny|denies|denied)\b|n['’]t\b", re.I
@@ -84,6 +85,22 @@ _UNTRUE = re.compile(
     r"(?:i|we) disagree|smear campaign|slander\w*|absurd|fantas(?:y|ies))",
     re.I,
 )
+# Judging words. A claim that judges ("the trial is unfair", "the constitution is inclusive") is backed by a
+# judgement of the same sign and denied by one of the other, though no negation or denial word is said.
+_DISAPPROVING = re.compile(
+    r"\b(?:unfair\w*|unjust\w*|rigged|illegal(?!\s+(?:aliens?|immigra\w+|migrants?|crossings?|entry))|unlawful\w*|violat\w+|abus\w+|persecut\w+|repress\w+|"
+    r"crackdown|exclusionary|exclu(?:de|des|ded|ding|sion)|discriminat\w+|marginali[sz]\w+|sham|farce|flawed|"
+    r"fails?\b|failed|failure|falsely|oversteps?|disregard\w*|affront|weaponi[sz]\w+|persecution|"
+    r"clear rejection|absence of|lack of|terrified|afraid|genocide|atrocit\w+|crimes? against)",
+    re.I,
+)
+_APPROVING = re.compile(
+    r"\b(?:inclusive|fair(?:ly|ness)?|free and fair|legitimate|lawful|legal|treated well|well treated|humane\w*|"
+    r"safe(?:ly|ty)?|democratic|transparent|credible|respect(?:s|ed|ing)? (?:the )?(?:rights|law))\b",
+    re.I,
+)
+_WISH = re.compile(r"\b(?:hop(?:e|es|ed|ing)|wish\w*|call\w* for|urg\w+|want\w*|demand\w*)\b", re.I)
+_OUTRIGHT = frozenset({"calls-untrue", "discredits", "judges"})
 _HEDGED_TERMS = frozenset({"likely", "very likely", "roughly even chance"})
 _DOUBTING_TERMS = frozenset({"unlikely", "very unlikely", "almost no chance"})
 
@@ -299,7 +316,7 @@ def direction(statement: dict, target: ClaimTarget, context_text: str = "") -> t
     certainty = statement.get("certainty") or NOT_STATED
     conditional = bool(statement.get("conditional"))
     negated = _content_negated(statement, target)
-    if act in _DENYING_ACTS:
+    if act in DENYING_ACTS:
         if negated and _negates_claim(content, target):
             return "backs", False, False, f"act:{act}+negated"  # "denied that it had not sent ..."
         return "denies", certainty not in (NOT_STATED, "almost no chance"), False, f"act:{act}"
@@ -319,6 +336,9 @@ def direction(statement: dict, target: ClaimTarget, context_text: str = "") -> t
         return "denies", False, False, "discredits"  # "his reports are based on prejudices", "the claims are lies"
     if _VERIFY.search(content) and act not in ("accuses", "confirms"):
         return "neutral", False, False, "verify"
+    judged = judgement_agrees(target.text, content)
+    if judged is not None:
+        return ("backs" if judged else "denies"), certainty in _HEDGED_TERMS, False, "judges"
     if certainty in _DOUBTING_TERMS:
         return ("backs" if negated else "denies"), certainty != "almost no chance", False, f"certainty:{certainty}"
     if negated:
@@ -328,10 +348,37 @@ def direction(statement: dict, target: ClaimTarget, context_text: str = "") -> t
     return "backs", False, False, f"act:{act}"
 
 
+def judgement_agrees(claim: str, content: str) -> bool | None:
+    """Whether a judging content agrees with a judging claim: True, False, or None when either does not
+    judge one way ("a clear rejection of Syria's diversity" disagrees with "the constitution is inclusive")."""
+    claim_sign, content_sign = _judgement_sign(claim), _judgement_sign(content)
+    if claim_sign is None or content_sign is None:
+        return None
+    return claim_sign == content_sign
+
+
+def _judgement_sign(text: str) -> bool | None:
+    """True approving, False disapproving, None neither or both; a negation just before a judging word
+    turns it ("not fair", "was never inclusive"). A wish or a call ("hopes it will be inclusive", "called
+    for a fair vote") judges nothing yet."""
+    if _WISH.search(text):
+        return None
+    signs = {
+        sign != _negated_before(text, match.start())
+        for pattern, sign in ((_APPROVING, True), (_DISAPPROVING, False))
+        for match in pattern.finditer(text)
+    }
+    return signs.pop() if len(signs) == 1 else None
+
+
+def _negated_before(text: str, at: int) -> bool:
+    return bool(re.search(r"\b(?:not|never|no longer|hardly|n't)\s+(?:\w+\s+){0,2}$", text[:at], re.I))
+
+
 def _content_negated(statement: dict, target: ClaimTarget) -> bool:
     """A negation in a clause of the content that names the claim's actors or event words
     ("No members ... have presence in Afghanistan"; not "He is not someone we trust")."""
-    if statement.get("act") not in _DENYING_ACTS and statement.get("polarity") != "negated":
+    if statement.get("act") not in DENYING_ACTS and statement.get("polarity") != "negated":
         return False
     for clause in re.split(r"[.;!?]\s+|,\s+but\s+|\s+but\s+", statement.get("content") or ""):
         if _NEGATION.search(clause) and (names_share(target, clause) > 0 or events_share(target, clause) > 0):
@@ -390,7 +437,9 @@ def relate(
     else:
         return Relation(statement["id"], "unrelated", score, False, False, "unrelated")
     relation, hedged, conditional, why = direction(statement, target, context_text)
-    if relation == "backs" and act in ("asserts", "reports", "assesses") and basis != "claim" and (
+    # Words that call the claim untrue, or judge what it judges, take a side however the voice says them.
+    strong = strong or why in _OUTRIGHT
+    if relation == "backs" and act in ("asserts", "reports", "assesses") and basis != "claim" and why != "judges" and (
         meaning < ASSERTION_MEANING_AT and events < ASSERTION_EVENTS_AT
     ):
         strong, why = False, f"{why}+aside"  # related facts around the claim, not the claim itself
@@ -405,7 +454,20 @@ def voice_key(statement: dict) -> tuple[str, str | None] | None:
     if statement.get("voice") == "outlet":
         return None
     name = statement.get("speaker_entity") or statement.get("speaker")
-    return (name, statement.get("speaker_entity_id")) if name else None
+    if not name or is_outlet(name, statement.get("outlet")):
+        return None
+    return name, statement.get("speaker_entity_id")
+
+
+def is_outlet(name: str, outlet: str | None) -> bool:
+    """ "VOA has found", "VOA's Mandarin Service": the report's own outlet (by name or initials) is its
+    narration, not a voice on the claim."""
+    if not outlet:
+        return False
+    every_initial = "".join(word[0] for word in outlet.split())  # "VOA": "of" counts here
+    own = {_folded(outlet), org_initials(outlet).casefold(), every_initial.casefold()} - {""}
+    folded = _folded(re.sub(r"['’]s\b.*$", "", name))
+    return folded in own
 
 
 def voice_positions(statements: Sequence[dict], relations: dict[str, Relation]) -> list[Position]:
@@ -501,13 +563,17 @@ def _certainty(rows: list[dict]) -> str:
 
 
 __all__ = [
+    "DENYING_ACTS",
     "RELATIONS",
     "ClaimTarget",
     "Position",
     "Relation",
     "claim_target",
     "direction",
+    "is_outlet",
+    "judgement_agrees",
     "points_back",
     "relate",
+    "voice_key",
     "voice_positions",
 ]

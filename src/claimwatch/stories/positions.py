@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
-from itertools import combinations
+from itertools import combinations, pairwise
 
 import numpy as np
 
@@ -22,6 +22,7 @@ from claimwatch.nlp.embeddings import load_encoder
 from claimwatch.stance.acts import DENIAL_WORDS
 from claimwatch.stance.positions import (
     ALLEGING_ACTS,
+    DENYING_ACTS,
     OFF_TOPIC_MEANING_AT,
     ClaimTarget,
     Position,
@@ -30,8 +31,10 @@ from claimwatch.stance.positions import (
     events_share,
     is_related,
     names_share,
+    points_back,
     relate,
     relatedness,
+    voice_key,
     voice_positions,
 )
 from claimwatch.store import Store
@@ -42,6 +45,8 @@ LEAD_CHARS = 400
 REFERENCE_WINDOW = 600
 # Words a later denial must share with an earlier one (by another voice) to be a quotation of it.
 ECHO_WORDS = 4
+# Characters between a denial and the participle giving its reason ("the resolution on Wednesday, saying").
+JUSTIFICATION_GAP = 40
 
 
 @dataclass
@@ -135,9 +140,18 @@ def relate_statements(statements: list[dict], articles: dict[str, dict], target:
     contexts = {s["id"]: _context(s, articles.get(s["article_id"])) for s in statements}
     candidates = [s for s in statements if _worth_embedding(s, contexts[s["id"]], target)]
     leads = {a_id: _lead(article) for a_id, article in articles.items()}
-    meaning = _meanings(target.text, [s["content"] for s in candidates] + list(leads.values()))
-    content_meaning = dict(zip((s["id"] for s in candidates), meaning[: len(candidates)], strict=True))
-    lead_meaning = dict(zip(leads, meaning[len(candidates):], strict=True))
+    narrations = {
+        s["id"]: text
+        for s in statements
+        if points_back(s["content"], s.get("act")) and (text := _narration_before(s, articles.get(s["article_id"])))
+    }
+    texts = [s["content"] for s in candidates] + list(leads.values()) + list(narrations.values())
+    meaning = iter(_meanings(target.text, texts))
+    content_meaning = {s["id"]: next(meaning) for s in candidates}
+    lead_meaning = {a_id: next(meaning) for a_id in leads}
+    narration_scores = {
+        s_id: _lead_score(target, text, next(meaning)) for s_id, text in narrations.items()
+    }
     by_article: dict[str, list[dict]] = {}
     for statement in statements:
         by_article.setdefault(statement["article_id"], []).append(statement)
@@ -164,11 +178,35 @@ def relate_statements(statements: list[dict], articles: dict[str, dict], target:
                 target,
                 content_meaning.get(statement["id"], 0.0),
                 contexts[statement["id"]],
-                referent_score=_referent(statement, rows, relations, article_score, speaks_of),
+                referent_score=_referent(
+                    statement, rows, relations, narration_scores.get(statement["id"]) or article_score, speaks_of
+                ),
                 on_claim=on_claim,
             )
+    _side_with_denials(statements, relations)
     _drop_echoes(statements, relations)
     return relations
+
+
+def _side_with_denials(statements: list[dict], relations: dict[str, Relation]) -> None:
+    """ "rejected the resolution, saying it stems from an incomplete understanding": the reason a voice
+    gives for a denial, in the same sentence, denies with it; read alone it would back."""
+    by_sentence: dict[tuple, list[dict]] = {}
+    for statement in statements:
+        by_sentence.setdefault((statement["article_id"], statement.get("sentence_index")), []).append(statement)
+    for rows in by_sentence.values():
+        rows = sorted((s for s in rows if s.get("cue_start") is not None), key=lambda s: s["cue_start"])
+        for denial, reason in pairwise(rows):
+            relation = relations[reason["id"]]
+            if (
+                relations[denial["id"]].relation == "denies"
+                and denial.get("act") in DENYING_ACTS
+                and relation.relation == "backs"
+                and voice_key(denial) == voice_key(reason)
+                and (reason.get("cue") or "").casefold().endswith("ing")
+                and 0 <= reason["cue_start"] - (denial.get("content_end") or 0) <= JUSTIFICATION_GAP
+            ):
+                relations[reason["id"]] = replace(relation, relation="denies", reason=f"{relation.reason}+justifies")
 
 
 def _drop_echoes(statements: list[dict], relations: dict[str, Relation]) -> None:
@@ -209,6 +247,17 @@ def _referent(statement: dict, rows: list[dict], relations: dict[str, Relation],
             continue
         return None if relation.relation == "unrelated" else relation.score
     return article_score
+
+
+def _narration_before(statement: dict, article: dict | None) -> str:
+    """The reporter's own sentences just before a pointer ("Lai stands accused of collusion ... He rejects
+    the charges"): the allegation it answers may be told by the outlet, not quoted from a voice."""
+    if not article:
+        return ""
+    start = min(statement["start"], statement["content_start"])
+    before = article["body"][max(0, start - REFERENCE_WINDOW) : start]
+    sentences = re.split(r"(?<=[.!?])[\"”’]?\s+", before)
+    return " ".join(sentences[-3:-1])  # the last piece is the start of the pointer's own sentence
 
 
 def _lead_score(target: ClaimTarget, lead: str, meaning: float) -> float | None:
