@@ -65,7 +65,10 @@ def cached_brief(desk: Desk, target: str) -> dict:
 
 def cached_stories(desk: Desk, limit: int, offset: int) -> dict:
     """A page of story summaries (the home page's and ``/api/stories``), computed again only after the store changed."""
-    page = lambda: queries.stories_page(desk.store, desk.gazetteer, limit, offset)  # noqa: E731
+
+    def page() -> dict:
+        return queries.stories_page(desk.store, desk.gazetteer, limit, offset)
+
     return desk.cached(("stories", limit, offset), page)
 
 
