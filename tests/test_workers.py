@@ -61,3 +61,20 @@ def test_cli_scheduler_that_is_not_there_fails_in_one_line(tmp_path: Path) -> No
                                       sample])
     assert result.exit_code == 1
     assert "[E701]" in result.output and "dask worker tcp://127.0.0.1:9" in result.output
+
+
+@pytest.mark.parametrize(("workers", "starts_cluster"), [(None, False), (1, False), (2, True)])
+def test_one_worker_runs_in_this_process(workers: int | None, starts_cluster: bool, monkeypatch) -> None:
+    """A one-worker cluster parses no faster than this process and adds the transfers: only 2+ start one."""
+    from claimwatch.cli.settings import dask_processor
+
+    started = []
+    monkeypatch.setattr(DaskProcessor, "local", classmethod(lambda cls, n, *a, **k: started.append(n) or _Closing()))
+    with dask_processor(workers, None, api.sample_gazetteer()) as processor:
+        assert (processor is not None) == starts_cluster
+    assert started == ([workers] if starts_cluster else [])
+
+
+class _Closing:
+    def close(self) -> None:
+        """What dask_processor calls when it is done with a cluster."""

@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 T = TypeVar("T")
 WorkersOption = Annotated[
     Optional[int],
-    typer.Option("--workers", min=1, help="Parse on a local Dask cluster of N worker processes (default: here)."),
+    typer.Option("--workers", min=1, help="Parse on a local Dask cluster of N processes (1, the default: here)."),
 ]
 SchedulerOption = Annotated[
     Optional[str],
@@ -67,10 +67,11 @@ def fail(error: ClaimwatchError) -> NoReturn:
 def dask_processor(
     workers: int | None, scheduler: str | None, gazetteer: Gazetteer, with_statements: bool = True
 ) -> Iterator[DaskProcessor | None]:
-    """The Dask cluster ``--workers`` or ``--scheduler`` asks for (None: this process), closed after."""
+    """The Dask cluster ``--workers`` or ``--scheduler`` asks for (None: this process), closed after.
+    ``--workers 1`` runs here too: a one-worker cluster parses no faster and adds the transfers."""
     if workers and scheduler:
         raise typer.BadParameter("give --workers or --scheduler, not both", param_hint="--workers")
-    if not (workers or scheduler):
+    if not scheduler and (workers or 1) == 1:
         yield None
         return
     from claimwatch.workers import DaskProcessor  # Dask loads only when asked for

@@ -97,12 +97,13 @@ def _negated_before(scope: str, words: str) -> bool:
 
 def _polarity(tokens: list[Token], content_text: str) -> str:
     """Negated when the content's main predicate is ("did not send", "no evidence that ...")."""
-    roots = [t for t in tokens if t.head.i == t.i or not any(t.head.i == o.i for o in tokens)]
+    inside = {t.i for t in tokens}
+    roots = [t for t in tokens if t.head.i == t.i or t.head.i not in inside]
     for root in roots:
         predicate = (
             root
             if root.pos_ in ("VERB", "AUX")
-            else next((t for t in root.subtree if t.pos_ in ("VERB", "AUX") and t in tokens), root)
+            else next((t for t in root.subtree if t.pos_ in ("VERB", "AUX") and t.i in inside), root)
         )
         if any(child.dep_ == "neg" for child in predicate.children):
             return "negated"
@@ -122,7 +123,8 @@ def _condition(tokens: list[Token], content_text: str, counterfactual_would: boo
     for token in tokens:
         if token.dep_ == "mark" and token.lower_ in _CONDITION_MARKS:
             clause = token.head
-            words = [t for t in clause.subtree if t in tokens]
+            inside = {t.i for t in tokens}
+            words = [t for t in clause.subtree if t.i in inside]
             doc = token.doc
             return doc_text(doc)[words[0].idx : words[-1].idx + len(words[-1])].strip(" ,") if words else token.text
     match = re.search(r"\b(?:if|unless) (?:true|confirmed|so|accurate|verified|correct)\b", content_text, re.I)

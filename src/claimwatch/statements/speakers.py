@@ -23,7 +23,7 @@ import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, replace
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
@@ -57,6 +57,7 @@ _GENERIC_BODY_WORDS = {
 _STATE_KINDS = {"government", "military", "ministry", "office", "intelligence", "police", "legislature"}
 
 
+@lru_cache(maxsize=65536)  # pure, and asked for every gazetteer person in every article
 def person_key(name: str) -> str:
     """Spelling-tolerant key of a surname: Zelensky, Zelenskyy, Zelenskiy and Zelenski agree.
 
@@ -559,6 +560,7 @@ def _mention_span(token: Token) -> Span:
     return entity if entity is not None else token.doc[token.left_edge.i : token.i + 1]
 
 
+@lru_cache(maxsize=65536)
 def _surname(name: str) -> str:
     parts = _clean_name(name).split()
     return parts[-1] if parts else name

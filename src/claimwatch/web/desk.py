@@ -18,6 +18,7 @@ from claimwatch.gazetteer import Gazetteer
 from claimwatch.ingest.sources import DEFAULT_MAX_BYTES
 from claimwatch.store import Store
 from claimwatch.store.search import MARK_END, MARK_START
+from claimwatch.web import queries
 from claimwatch.web.security import Access
 
 CACHE_SIZE = 256
@@ -60,6 +61,15 @@ DeskDep = Annotated[Desk, Depends(get_desk)]
 def cached_brief(desk: Desk, target: str) -> dict:
     """The brief for a story or watch id, computed again only after the store changed."""
     return desk.cached(("brief", target), lambda: api.brief(desk.store, target, desk.gazetteer, desk.sources))
+
+
+def cached_stories(desk: Desk, limit: int, offset: int) -> dict:
+    """A page of story summaries (the home page's and ``/api/stories``), computed again only after the store changed."""
+
+    def page() -> dict:
+        return queries.stories_page(desk.store, desk.gazetteer, limit, offset)
+
+    return desk.cached(("stories", limit, offset), page)
 
 
 def template_environment() -> Environment:

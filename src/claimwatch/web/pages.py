@@ -14,7 +14,7 @@ from claimwatch import api
 from claimwatch.errors import Errors
 from claimwatch.store import search as fts
 from claimwatch.web import queries
-from claimwatch.web.desk import DeskDep, cached_brief
+from claimwatch.web.desk import DeskDep, cached_brief, cached_stories
 from claimwatch.web.render import (
     ACT_SYMBOLS,
     CERTAINTY_COLOURS,
@@ -49,7 +49,7 @@ def home(request: Request, desk: DeskDep) -> HTMLResponse:
     watches = [
         {**watch, "status": cached_brief(desk, watch["id"])["status"]} for watch in api.list_watches(desk.store)
     ]
-    newest = queries.stories_page(desk.store, desk.gazetteer, limit=10)
+    newest = cached_stories(desk, limit=10, offset=0)
     return render(request, "home.html", watches=watches, stories=newest)
 
 

@@ -16,7 +16,7 @@ from claimwatch.ingest import decode_input
 from claimwatch.store import search as fts
 from claimwatch.stories.brief import render_html, render_markdown
 from claimwatch.web import queries
-from claimwatch.web.desk import DeskDep, cached_brief
+from claimwatch.web.desk import DeskDep, cached_brief, cached_stories
 from claimwatch.web.render import timeline_points, word_diff
 from claimwatch.web.responses import RowFormat, rows_as, standalone_html
 
@@ -99,7 +99,7 @@ def claims(
 @router.get("/stories", response_model=None)
 def stories(desk: DeskDep, limit: Limit = 20, offset: Offset = 0, format: RowFormat = "json") -> dict | Response:
     """Stories, newest first: span of dates, reports, independent origins, top voices."""
-    return rows_as(queries.stories_page(desk.store, desk.gazetteer, limit, offset), format, "stories")
+    return rows_as(cached_stories(desk, limit, offset), format, "stories")
 
 
 @router.get("/stories/{story_id}")
