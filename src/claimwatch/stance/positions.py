@@ -243,6 +243,7 @@ def _metonym_code(name: str, gazetteer: Gazetteer) -> str | None:
     return metonym[0].code if metonym else None
 
 
+@lru_cache(maxsize=65_536)  # the same words recur in every statement; Snowball in pure Python is slow
 def stem(word: str) -> str:
     """ "attacks", "attacked", "attacking" -> "attack" (Snowball, English)."""
     return _stemmer().stemWord(word.casefold().replace("’", "'"))

@@ -18,7 +18,7 @@ import numpy as np
 
 from claimwatch.gazetteer import Gazetteer
 from claimwatch.nlp import load_nlp
-from claimwatch.nlp.embeddings import load_encoder
+from claimwatch.nlp.embeddings import encoder_threads, load_encoder
 from claimwatch.stance.acts import DENIAL_WORDS
 from claimwatch.stance.positions import (
     ALLEGING_ACTS,
@@ -274,7 +274,7 @@ def _worth_embedding(statement: dict, context: str, target: ClaimTarget) -> bool
 def _meanings(claim: str, texts: list[str]) -> np.ndarray:
     if not texts:
         return np.zeros(0, dtype=np.float32)
-    encoder = load_encoder()
+    encoder = load_encoder(encoder_threads())  # query time: nothing of this is stored
     return encoder.encode(texts) @ encoder.encode([claim])[0]
 
 
