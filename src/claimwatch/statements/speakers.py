@@ -290,8 +290,9 @@ class SpeakerResolver:
         return self._group(mention), None
 
     def _person(self, ent: Span, mention: Span) -> Known:
-        key = person_key(_surname(ent.text))
-        base = self.people.get(key)
+        surname = _surname(ent.text)
+        # an initialism is no surname: "The U.N." is not Kim Jong Un ("un")
+        base = None if "." in surname else self.people.get(person_key(surname))
         role, affiliation, country = self._title_before(ent)
         if base is None:
             return Known(_clean_name(ent.text), "person", role, affiliation, country, span_of(ent))
@@ -465,7 +466,9 @@ class SpeakerResolver:
             if known.role and noun in known.role.lower():
                 return known, known.mention
         for known in self.people.values():
-            if known.role and noun in known.role.lower():
+            # only people this article names: "the leader of his legal team" is not the gazetteer's
+            # "Leader of North Korea"
+            if known.mention is not None and known.role and noun in known.role.lower():
                 return known, known.mention
         return None
 
