@@ -19,8 +19,9 @@ DIMENSIONS = 512
 class SentenceEncoder:
     """Unit-length 512-dimension vectors for texts, with a per-process cache of recent texts.
 
-    The model loads on first use (about 30 MB of weights). ``threads`` bounds BLAS threads so
-    that Dask workers on one machine do not oversubscribe its cores (``encoder_threads``).
+    The weights (30 MB packed, a 65 MB table in memory) load when the encoder is made, so make it
+    through ``load_encoder``, once per process. ``threads`` bounds BLAS threads so that Dask workers
+    on one machine do not oversubscribe its cores (``encoder_threads``).
     """
 
     def __init__(self, threads: int = 1, cache_size: int = 4096):
