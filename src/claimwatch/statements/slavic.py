@@ -14,7 +14,6 @@ UD ``nsubj`` of the cue); speakers are then resolved against the article's names
 
 from __future__ import annotations
 
-import hashlib
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
@@ -27,7 +26,7 @@ from claimwatch.nlp.parsed import Name, ParsedText, Sentence, Word
 from claimwatch.records import Article, SaidOn, Speaker, Statement
 from claimwatch.records import Span as TextSpan
 from claimwatch.statements import slavic_lexicon as lexicon
-from claimwatch.statements.extract import inherit_dates, link_nested, reference_day
+from claimwatch.statements.extract import inherit_dates, link_nested, reference_day, statement_id
 from claimwatch.statements.quotes import Quote, find_quotes, quote_kind
 from claimwatch.statements.when import MONTHS, publication_day, resolve_phrase
 
@@ -685,7 +684,7 @@ def build_statements(
             edges += [speaker.mention.start, speaker.mention.end]
         statements.append(
             Statement(
-                id=hashlib.sha256(f"{article.id}:{cue.start}:{content.start}".encode()).hexdigest()[:16],
+                id=statement_id(article.id, cue.start, content.start),
                 article_id=article.id,
                 sentence_index=item.sentence_index,
                 start=min(edges),
