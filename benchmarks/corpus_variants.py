@@ -24,6 +24,7 @@ from claimwatch import api
 from claimwatch.ingest import decode_input, expand_inputs, read_item
 from claimwatch.ingest.sources import DEFAULT_MAX_BYTES
 from claimwatch.nlp import load_nlp
+from claimwatch.pipeline import process_documents
 from claimwatch.records import Assessment, ProcessedArticle, Span, Statement
 from claimwatch.store import Store
 from claimwatch.stories.assign import TIME_WINDOW, assign_stories
@@ -38,13 +39,11 @@ VARIANT_SPACING = TIME_WINDOW + timedelta(days=20)  # the sample spans 14 days
 
 def process_sample() -> list[ProcessedArticle]:
     """The sample's articles through every per-article stage, in file order (revisions after originals)."""
-    gazetteer, nlp = api.sample_gazetteer(), load_nlp()
     items, _, _ = expand_inputs([str(api.sample_corpus_path())])
-    processed = []
-    for item in items:
-        for document in decode_input(item.source, read_item(item, DEFAULT_MAX_BYTES, None), None):
-            processed.append(api.process_document(document, gazetteer, nlp))
-    return processed
+    documents = [
+        document for item in items for document in decode_input(item.source, read_item(item, DEFAULT_MAX_BYTES, None))
+    ]
+    return process_documents(documents, api.sample_gazetteer(), load_nlp())
 
 
 def sample_names() -> list[str]:

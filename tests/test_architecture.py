@@ -33,11 +33,14 @@ ALLOWED: dict[str, set[str]] = {
     "statements": READING,
     "stance": READING | {"statements"},
     "stories": STAGES | {"store"},
-    "eval": STAGES | {"store"},  # clustering runs the production assigner over a temporary store
-    "api": STAGES | {"store"},
-    "web": STAGES | {"store", "api"},
+    "eval": STAGES | {"store", "api"},  # clustering runs the production assigner over a temporary store
+    "pipeline": STAGES,  # the per-article stages over batches
+    "workers": STAGES | {"pipeline"},  # the same batches on Dask
+    "exports": STAGES,
+    "api": STAGES | {"store", "pipeline", "workers", "exports"},
+    "web": STAGES | {"store", "api", "exports"},
     "monitor": STAGES | {"store", "api"},
-    "cli": STAGES | {"store", "api", "eval", "web", "monitor"},
+    "cli": STAGES | {"store", "api", "exports", "eval", "web", "monitor", "workers"},
     "data": set(),
     "__main__": {"cli"},
 }

@@ -5,26 +5,27 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
 from importlib import resources
+from importlib.metadata import version
 from pathlib import Path
-from typing import BinaryIO
-
-from spacy.language import Language
+from typing import TYPE_CHECKING, BinaryIO
 
 from claimwatch.errors import InputError
-from claimwatch.extract import extract_article
 from claimwatch.gazetteer import Gazetteer, load_gazetteer
 from claimwatch.ingest import decode_input, expand_inputs, read_item
 from claimwatch.ingest.sources import DEFAULT_MAX_BYTES, InputItem
-from claimwatch.nlp import load_nlp
 from claimwatch.records import Assessment, IngestOutcome, ProcessedArticle, SettledRows, SourceDocument, Statement
-from claimwatch.stance.assess import assess_statements
-from claimwatch.stance.claims import settle_claims
-from claimwatch.statements import extract_statements
-from claimwatch.statements.entities import settle_entities
 from claimwatch.store import Store
-from claimwatch.stories.assign import assign_stories
-from claimwatch.stories.features import article_features
+
+if TYPE_CHECKING:
+    from claimwatch.pipeline import LocalProcessor
+    from claimwatch.workers import DaskProcessor
+
+    Processor = LocalProcessor | DaskProcessor
+
+# The language stages (spaCy, datasketch, scikit-learn) are imported by the functions that run them,
+# so that listing and reading commands start fast.
 
 
 @dataclass
@@ -68,22 +69,6 @@ def sample_gazetteer_path() -> Path:
     return sample_corpus_path() / "gazetteer.toml"
 
 
-def process_document(doc: SourceDocument, gazetteer: Gazetteer, nlp: Language | None) -> ProcessedArticle:
-    """Every per-article stage after ingest, in order: extract -> nlp -> statements.
-
-    Pure (the model and gazetteer are read-only), so it can be mapped over a Dask cluster;
-    ``nlp=None`` skips the language stages.
-    """
-    article = extract_article(doc, gazetteer)
-    features = article_features(article)
-    if nlp is None:
-        return ProcessedArticle(article, encoding=doc.encoding, features=features)
-    parsed = nlp(article.body)
-    found = extract_statements(article, parsed, gazetteer)
-    assessed = assess_statements(found, parsed, gazetteer)
-    return ProcessedArticle(article, tuple(found), tuple(assessed), doc.encoding, features)
-
-
 def ingest(
     store: Store,
     paths: Iterable[str],
@@ -95,47 +80,58 @@ def ingest(
     on_outcome: Callable[[IngestOutcome], None] | None = None,
     on_start: Callable[[int], None] | None = None,
     with_statements: bool = True,
+    processor: Processor | None = None,
 ) -> IngestReport:
-    """Read, extract and store every article under ``paths``; failures are reported, not raised."""
+    """Read, extract and store every article under ``paths``; failures are reported, not raised.
+
+    ``processor`` runs the per-article stages (``pipeline.LocalProcessor`` by default, or a
+    ``workers.DaskProcessor``, which then brings its own gazetteer and ``with_statements``); whichever
+    it is, this process stores the results in input order, so the store ends up the same.
+    """
     gazetteer = gazetteer or load_gazetteer()
-    nlp = load_nlp() if with_statements else None
     items, missing, skipped = expand_inputs(paths)
     report = IngestReport(skipped_files=skipped)
     if on_start:
         on_start(len(items) + len(missing))
-
-    def record(outcome: IngestOutcome) -> None:
-        report.outcomes.append(outcome)
-        if on_outcome:
-            on_outcome(outcome)
-
     for error in missing:
-        record(_failed(error))
-    for item in items:
-        outcomes = ingest_item(store, item, fmt=fmt, max_bytes=max_bytes, gazetteer=gazetteer, nlp=nlp, stdin=stdin)
-        for outcome in outcomes:
-            record(outcome)
-    settle_ingest(store, report.new_article_ids, with_statements=with_statements)
+        _record(report, _failed(error), on_outcome)
+    units = ((item, read_documents(item, fmt, max_bytes, stdin)) for item in items)
+    processor = processor or local_processor(gazetteer, with_statements, stored=store.has_article)
+    _store_all(store, report, units, processor, on_outcome)
+    settle_ingest(store, with_statements=with_statements)
     return report
 
 
-def ingest_item(
-    store: Store,
-    item: InputItem,
-    *,
-    fmt: str | None,
-    max_bytes: int,
-    gazetteer: Gazetteer,
-    nlp: Language | None,
-    stdin: BinaryIO | None,
-) -> list[IngestOutcome]:
-    """One input (a JSON Lines file may hold many articles): one outcome per article or error."""
+def read_documents(
+    item: InputItem, fmt: str | None, max_bytes: int, stdin: BinaryIO | None
+) -> list[SourceDocument | InputError]:
+    """One input's documents (a JSON Lines file may hold many), or the error that stopped its reading."""
     try:
         data = read_item(item, max_bytes, stdin)
-        documents = list(decode_input(item.source, data, fmt, max_bytes))
+        return list(decode_input(item.source, data, fmt, max_bytes))
     except InputError as error:
-        return [_failed(error)]
-    return [ingest_document(store, document, gazetteer, nlp) for document in documents]
+        return [error]
+
+
+def local_processor(
+    gazetteer: Gazetteer, with_statements: bool = True, stored: Callable[[str], bool] | None = None
+) -> LocalProcessor:
+    """The per-article stages in this process; ``stored(article_id)`` spares parsing a text already stored."""
+    from claimwatch.pipeline import LocalProcessor
+
+    return LocalProcessor(gazetteer, with_statements=with_statements, stored=stored)
+
+
+def _store_all(store: Store, report: IngestReport, units, processor: Processor, on_outcome) -> None:
+    for _, results in processor.map(units):
+        for result in results:
+            _record(report, store_processed(store, result), on_outcome)
+
+
+def _record(report: IngestReport, outcome: IngestOutcome, on_outcome) -> None:
+    report.outcomes.append(outcome)
+    if on_outcome:
+        on_outcome(outcome)
 
 
 def _failed(error: InputError) -> IngestOutcome:
@@ -146,10 +142,11 @@ def ingest_sample(
     store: Store,
     on_outcome: Callable[[IngestOutcome], None] | None = None,
     gazetteer: Gazetteer | None = None,
+    processor: Processor | None = None,
 ) -> IngestReport:
     """The demo: the bundled sample story, with its gazetteer of invented places and outlets."""
     gazetteer = gazetteer or sample_gazetteer()
-    return ingest(store, [str(sample_corpus_path())], gazetteer=gazetteer, on_outcome=on_outcome)
+    return ingest(store, [str(sample_corpus_path())], gazetteer=gazetteer, on_outcome=on_outcome, processor=processor)
 
 
 def sample_gazetteer() -> Gazetteer:
@@ -181,17 +178,21 @@ def show_article(store: Store, id_or_prefix: str) -> dict:
 
 def extract_stored(store: Store, gazetteer: Gazetteer | None = None, article_id: str | None = None) -> int:
     """Re-run the statement stage over stored articles (all, or one); returns the statements stored."""
+    from claimwatch.nlp import load_nlp
+    from claimwatch.pipeline import BATCH_SIZE, statements_of
+
     gazetteer = gazetteer or load_gazetteer()
     nlp = load_nlp()
     ids = [store.resolve_id(article_id)] if article_id else store.article_ids()
     total = 0
-    for identifier in ids:
-        article = store.get_article(identifier)
-        parsed = nlp(article.body)
-        found = extract_statements(article, parsed, gazetteer)
-        assessed = assess_statements(found, parsed, gazetteer)
-        store.replace_statements(article.id, found, assessed, settle_rows(store, found, assessed))
-        total += len(found)
+    for start in range(0, len(ids), BATCH_SIZE):
+        articles = [store.get_article(identifier) for identifier in ids[start : start + BATCH_SIZE]]
+        for article, result in zip(articles, statements_of(articles, gazetteer, nlp), strict=True):
+            if isinstance(result, InputError):
+                raise result
+            found, assessed = result
+            store.replace_statements(article.id, found, assessed, settle_rows(store, found, assessed))
+            total += len(found)
     return total
 
 
@@ -228,6 +229,7 @@ STATEMENT_FIELDS = (
     "outlet",
     "published",
     "url",
+    "language",  # the article's: statements keep their original text
     "polarity",
     "certainty",
     "probability",
@@ -388,6 +390,26 @@ def brief(store: Store, target: str, gazetteer: Gazetteer | None = None, sources
     return build_brief(store, target, gazetteer or load_gazetteer(), load_registry(sources, store))
 
 
+def positions(store: Store, target: str, gazetteer: Gazetteer | None = None) -> dict:
+    """Where each voice stands on a watch's claim or a story's main claim (id or unique prefix)."""
+    from claimwatch.stories.brief import resolve_target, target_positions
+
+    resolved = resolve_target(store, target)
+    found = target_positions(store, resolved, gazetteer or load_gazetteer())
+    return {"kind": resolved.kind, "id": resolved.id, **found.to_json()}
+
+
+def claim_positions_in_story(
+    store: Store, claim_id: str, article_ids: list[str], gazetteer: Gazetteer | None = None
+) -> list[dict]:
+    """The positions on one stored claim within a story's reports (a column of the claim matrix)."""
+    from claimwatch.stories.positions import claim_positions
+
+    claim = store.claims_by_id({claim_id})[claim_id]
+    found = claim_positions(store, claim["text"], gazetteer or load_gazetteer(), claim=claim, article_ids=article_ids)
+    return [position.to_json() for position in found.positions]
+
+
 def ingest_documents(
     store: Store,
     documents: Iterable[SourceDocument | InputError],
@@ -395,51 +417,108 @@ def ingest_documents(
     gazetteer: Gazetteer | None = None,
     with_statements: bool = True,
     on_outcome: Callable[[IngestOutcome], None] | None = None,
+    processor: Processor | None = None,
 ) -> IngestReport:
     """Documents from anywhere (a fetched page, a feed item, a WARC record) through the whole pipeline,
     as ``ingest`` runs files: each stored in its own transaction, then stories and watch links settled."""
-    gazetteer = gazetteer or load_gazetteer()
-    nlp = load_nlp() if with_statements else None
+    processor = processor or local_processor(gazetteer or load_gazetteer(), with_statements, stored=store.has_article)
     report = IngestReport()
-    for document in documents:
-        outcome = ingest_document(store, document, gazetteer, nlp)
-        report.outcomes.append(outcome)
-        if on_outcome:
-            on_outcome(outcome)
-    settle_ingest(store, report.new_article_ids, with_statements=with_statements)
+    _store_all(store, report, ((None, [document]) for document in documents), processor, on_outcome)
+    settle_ingest(store, with_statements=with_statements)
     return report
 
 
-def ingest_document(
-    store: Store, document: SourceDocument | InputError, gazetteer: Gazetteer, nlp: Language | None
-) -> IngestOutcome:
-    """One document: extract, statements and stance, stored in one transaction (or one failure)."""
-    if isinstance(document, InputError):
-        return _failed(document)
-    try:
-        processed = process_document(document, gazetteer, nlp)
-    except InputError as error:
-        return _failed(error)
-    found, assessed = list(processed.statements), list(processed.assessments)
+def store_processed(store: Store, result: ProcessedArticle | InputError) -> IngestOutcome:
+    """One processed article stored in one transaction (its entities and claims settled first), or its failure."""
+    if isinstance(result, InputError):
+        return _failed(result)
+    found, assessed = list(result.statements), list(result.assessments)
     return store.add_article(
-        processed.article, processed.encoding, found, assessed,
-        processed.features.to_row() if processed.features else None,
+        result.article, result.encoding, found, assessed,
+        result.features.to_row() if result.features else None,
         settle_rows(store, found, assessed) if found else None,
     )
 
 
 def settle_rows(store: Store, found: list[Statement], assessed: list[Assessment]) -> SettledRows:
     """Which stored entity speaks each statement and which claim it bears on, decided by their stages."""
+    from claimwatch.stance.claims import settle_claims
+    from claimwatch.statements.entities import settle_entities
+
     speaker_entity_ids, entity_rows = settle_entities(found, store.entities_by_id)
     claim_ids, claim_rows = settle_claims(assessed, store.claims_of_event)
     return SettledRows(speaker_entity_ids, tuple(entity_rows), claim_ids, tuple(claim_rows))
 
 
-def settle_ingest(store: Store, article_ids: list[str], *, with_statements: bool = True) -> None:
-    """After a batch, as ``ingest`` does: new articles placed in stories, then linked to every watch."""
-    assign_stories(store)
-    if article_ids and with_statements:
-        from claimwatch.stories.watch import link_reports
+def settle_ingest(store: Store, *, with_statements: bool = True) -> None:
+    """After a batch, as ``ingest`` does: every article not yet settled, this batch's and any a killed run
+    left, placed in a story, then linked to every watch. Without statements the articles stay pending,
+    so the next full run links them."""
+    from claimwatch.stories.assign import assign_stories
 
-        for watch in store.watches():
-            link_reports(store, watch, article_ids)
+    assign_stories(store)
+    if not with_statements:
+        return
+    from claimwatch.stories.watch import link_reports
+
+    pending = store.pending_article_ids()
+    for watch in store.watches():
+        link_reports(store, watch, pending)
+    store.mark_settled(pending)
+
+
+def export_stix(store: Store, target: str, gazetteer: Gazetteer | None = None, sources: list[str] | None = None) -> str:
+    """The STIX 2.1 bundle (JSON text) of a watch or story: docs/exports.md."""
+    return stix_of(brief(store, target, gazetteer, sources))
+
+
+def stix_of(brief_data: dict) -> str:
+    """The STIX 2.1 bundle (JSON text) of a brief."""
+    from claimwatch.exports.stix import bundle
+
+    return bundle(brief_data).serialize(pretty=True)
+
+
+def export_claim(
+    store: Store,
+    target: str,
+    gazetteer: Gazetteer | None = None,
+    sources: list[str] | None = None,
+    review_by: str | None = None,
+) -> dict:
+    """schema.org ``Claim`` JSON-LD of a watch or story, or with ``review_by`` a ``ClaimReview`` dated today."""
+    return claim_of(brief(store, target, gazetteer, sources), review_by)
+
+
+def claim_of(brief_data: dict, review_by: str | None = None) -> dict:
+    """schema.org ``Claim`` JSON-LD of a brief, or with ``review_by`` a ``ClaimReview`` dated today."""
+    from claimwatch.exports.schema_org import claim, claim_review
+
+    return claim_review(brief_data, review_by, _today()) if review_by else claim(brief_data)
+
+
+def export_plover(
+    store: Store,
+    story: str | None = None,
+    since: date | None = None,
+    watch: str | None = None,
+    gazetteer: Gazetteer | None = None,
+) -> list[dict]:
+    """PLOVER event records of the stored statements (a story's, or those bearing on a watch's claim;
+    said or published since a day)."""
+    from claimwatch.exports.plover import plover_records
+    from claimwatch.stories.brief import resolve_target, target_positions
+
+    if watch:
+        rows = target_positions(store, resolve_target(store, watch), gazetteer or load_gazetteer()).statements
+    elif story:
+        rows = store.list_statements(article_ids=store.story(story)["article_ids"])
+    else:
+        rows = store.list_statements()
+    claims = store.claims_by_id({row["claim_id"] for row in rows if row["claim_id"]})
+    records = plover_records(rows, claims, f"claimwatch {version('claimwatch')}", _today())
+    return [r for r in records if since is None or (r["date"] or "") >= since.isoformat()]
+
+
+def _today() -> str:
+    return datetime.now(UTC).date().isoformat()

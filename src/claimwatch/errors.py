@@ -36,21 +36,33 @@ class Errors(metaclass=ErrorsWithCodes):
     E009 = "no such file or directory."
     E010 = "unknown format '{fmt}'; use one of: text, html, jsonl."
     E011 = "the gzip stream is corrupt: {reason}."
+    E012 = "the JSON is nested too deeply to read (hundreds of levels); an article record is flat, so this is not one."
+    E013 = "the JSON field '{field}' is {kind}; {expected}."
+    E014 = (
+        "the article text is {size:,} characters, over the {limit:,} that statement extraction reads "
+        "(a long news feature is under 100,000); split it into articles, or store it with --no-statements."
+    )
+    E015 = (
+        "the input is over the {limit:,}-byte limit{when} (it was read no further); raise it with "
+        "--max-bytes or CLAIMWATCH_MAX_BYTES if this really is one article."
+    )
+    E016 = "this input could not be processed ({reason}); nothing of it was stored. Please report this as a bug."
     # Extracting articles (extract stage)
     E101 = "no article text was found in this HTML page (it may be an index, a login wall or a script-only page)."
     E102 = "no article text was found: after removing headers, captions and page furniture nothing is left."
     # Store
-    E201 = "no article with id '{article_id}' in the store {db}."
+    E201 = "no article with id '{article_id}' in this store."
     E202 = "the id prefix '{prefix}' matches {count} articles; give more characters."
     E204 = "no single {kind} matches '{ident}' ({count} do); give more characters of its id."
     E205 = "the store refused the article ({reason}); nothing of it was stored. Please report this as a bug."
     E203 = "cannot open the store at {db}: {reason}."
-    E206 = "full-text search needs an SQLite store (FTS5); this store is on {dialect}."
+    E206 = "full-text search needs an SQLite (FTS5) or PostgreSQL store; this store is on {dialect}."
     # Evaluation
     E301 = (
         "the benchmark folder {path} has no {missing}; point --zyte at the folder holding ground-truth.json and html/."
     )
     E302 = "the folder {path} has no {missing}; point the option at the data set's folder."
+    E303 = "line {line} is not a gold claim ({reason}); see docs/positions.md for the format."
     # Monitoring: sources, fetching, feeds, alerts (claimwatch.monitor)
     E401 = "only http and https URLs can be fetched, not '{url}'."
     E402 = (
@@ -65,7 +77,10 @@ class Errors(metaclass=ErrorsWithCodes):
     E408 = "fetching {url} failed after {attempts} attempt(s): {reason}."
     E409 = "{url} is not an article page (content type {content_type})."
     E410 = "the feed at {url} cannot be read: {reason}."
-    E411 = "refused the XML from {url}: it declares entities (a guard against entity-expansion bombs)."
+    E411 = (
+        "refused the XML from {url}: {reason} (a guard against entity-expansion bombs; feeds and sitemaps "
+        "need no DTD)."
+    )
     E412 = "the sitemap at {url} cannot be read: {reason}."
     E413 = "no source matches '{ident}'; `claimwatch source list` shows them."
     E414 = "a source for {url} exists already (id {source_id})."
@@ -85,6 +100,16 @@ class Errors(metaclass=ErrorsWithCodes):
         "refusing to serve on {host} without an access token: anyone who can reach it could read the store. "
         "Pass --token or set CLAIMWATCH_TOKEN, or bind 127.0.0.1."
     )
+    E508 = (
+        "this desk has no access token, so it answers only its loopback names (localhost, 127.0.0.1, [::1]) "
+        "and those given with --allow-host, not '{host}' (a guard against DNS rebinding)."
+    )
+    E509 = "too many failed logins from this address; try again in {seconds} seconds."
+    # Workers: the per-article stages on a Dask cluster (--workers, --scheduler)
+    E701 = (
+        "cannot reach the Dask scheduler at {address} ({reason}); start one with `dask scheduler` and workers "
+        "with claimwatch installed with `dask worker {address}`."
+    )
     # Report-level stance: FNC-1 files and the shipped model (claimwatch.stance.report)
     E601 = "no such file; point the command at FNC-1 CSV files ({expected})."
     E602 = "the CSV has no column(s) {columns}; FNC-1 files have the header {header}."
@@ -100,6 +125,7 @@ class Errors(metaclass=ErrorsWithCodes):
 
 
 class Warnings(metaclass=ErrorsWithCodes):
+    W101 = "{source}: the time zone '{zone}' in its date is not one claimwatch knows; the time is read without a zone."
     W401 = (
         "the report-level stance model is not available ({reason}); new reports are linked to watches "
         "through their statements only."
@@ -133,6 +159,10 @@ class InputError(ClaimwatchError):
 
 class StoreError(ClaimwatchError):
     """The store cannot do what was asked (an unreachable database, a refused write, a missing feature)."""
+
+
+class WorkersError(ClaimwatchError):
+    """The Dask cluster that should run the per-article stages cannot be reached."""
 
 
 class NotFoundError(StoreError):

@@ -249,7 +249,7 @@ class Assessment:
     evidential: str | None  # "intelligence" | "documents" | "imagery" | "unnamed_officials" | "media" | "observation"
     act: str  # asserts | accuses | confirms | assesses | reports | investigates | expresses_concern |
     # questions | denies | retracts | pledges | threatens
-    plover: str | None  # PLOVER event (and CAMEO code) where one fits: "ACCUSE/allege (112)"
+    plover: str | None  # PLOVER event label where one fits: "ACCUSE/allege (CAMEO 1123)" (stance/plover.py)
     proposition: Proposition | None
     claim_key: str | None  # the claim this statement bears on (its own or, for a denial, the denied one)
 

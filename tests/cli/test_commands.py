@@ -126,11 +126,17 @@ def test_show_unknown_id_is_one_line_and_exit_1(cli, story_file: Path) -> None:
         ["ingest", "--format", "xml", "x.txt"],
         ["ingest"],
         ["ingest", "--max-bytes", "lots", "x.txt"],
+        ["ingest", "--max-bytes", "-5", "x.txt"],
+        ["ingest", "--max-bytes", "0", "x.txt"],
+        ["serve", "--max-bytes", "-5"],
         ["no-such-command"],
         ["show"],
         ["--gazetteer", "no-such-gazetteer.toml", "ingest", "x.txt"],
     ],
-    ids=["bad-format", "no-paths", "bad-max-bytes", "unknown-command", "show-without-id", "missing-gazetteer"],
+    ids=[
+        "bad-format", "no-paths", "bad-max-bytes", "negative-max-bytes", "zero-max-bytes", "negative-upload-limit",
+        "unknown-command", "show-without-id", "missing-gazetteer",
+    ],
 )
 def test_usage_errors_exit_2(cli, args: list[str]) -> None:
     result = cli(*args)

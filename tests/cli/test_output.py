@@ -5,8 +5,9 @@ from __future__ import annotations
 import json
 
 import pytest
+import typer
 
-from claimwatch.cli.output import Column, field, render, show
+from claimwatch.cli.output import Column, field, fmt_of, render, show
 
 ROWS = [{"id": "abcdef123456", "title": "Troops seen", "count": 3, "none": None}]
 
@@ -46,3 +47,33 @@ def test_show_json_keeps_each_command_shape(capsys, indent, expected) -> None:
 def test_show_describes_for_people(capsys) -> None:
     show({"a": 1}, "table", lambda data: print(f"a is {data['a']}"))
     assert capsys.readouterr().out == "a is 1\n"
+
+
+@pytest.mark.parametrize(
+    ("as_json", "fmt", "expected"),
+    [
+        (False, None, "table"), (True, None, "json"), (False, "csv", "csv"), (True, "json", "json"),
+        (False, "jsonl", "jsonl"),
+    ],
+)
+def test_fmt_of(as_json: bool, fmt: str | None, expected: str) -> None:
+    assert fmt_of(as_json, fmt) == expected
+
+
+def test_json_flag_and_another_format_conflict() -> None:
+    with pytest.raises(typer.BadParameter):
+        fmt_of(True, "csv")
+
+
+def test_render_csv_and_jsonl(capsys) -> None:
+    render(ROWS, [field("id", width=6)], "csv")
+    assert capsys.readouterr().out == '"id","title","count","none"\r\n"abcdef123456","Troops seen","3",""\r\n'
+    render([], [field("id")], "csv", fields=("id", "title"))
+    assert capsys.readouterr().out == '"id","title"\r\n'
+    render(ROWS, [field("id")], "jsonl")
+    assert [json.loads(line) for line in capsys.readouterr().out.splitlines()] == ROWS
+
+
+def test_show_a_list_as_csv(capsys) -> None:
+    show(ROWS, "csv", print)
+    assert capsys.readouterr().out.startswith('"id","title"')

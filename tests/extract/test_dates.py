@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import warnings
 from datetime import datetime
 
@@ -163,3 +164,20 @@ def test_split_stamps_never_crashes_and_returns_parts_of_the_line(line: str) -> 
     for label, value in stamps:
         assert value in line
         assert label.split()[-1].lower() in line.lower()
+
+
+def test_an_unknown_zone_name_is_logged_once_naming_the_article(extract, make_story, caplog) -> None:
+    story = make_story(stamp="Published: 04 Mar 2025 09:12 RC | Updated: 04 Mar 2025 11:40 RC")
+    with warnings.catch_warnings(record=True) as caught, caplog.at_level(logging.WARNING, logger="claimwatch"):
+        warnings.simplefilter("always")
+        article = extract(story, source="reports/rc-story.txt")
+    assert [w for w in caught if "tzname" in str(w.message)] == []
+    records = [r for r in caplog.records if r.name.startswith("claimwatch")]
+    assert len(records) == 1
+    assert "reports/rc-story.txt" in records[0].getMessage()
+    assert "'RC'" in records[0].getMessage()
+    assert article.published.startswith("2025-03-04T09:12")
+
+
+def test_claimwatch_logs_go_nowhere_unless_configured() -> None:
+    assert any(isinstance(h, logging.NullHandler) for h in logging.getLogger("claimwatch").handlers)

@@ -213,3 +213,20 @@ def test_any_html_gives_an_article_or_e101(extract, html: str) -> None:
         assert error.code == "E101"
         return
     assert "\n\n".join(article.body[p.start : p.end] for p in article.paragraphs) == article.body
+
+
+@pytest.mark.parametrize("levels", [255, 300, 1_000])
+def test_deeply_nested_page_keeps_its_text(extract, levels: int) -> None:
+    story = (
+        "<p>The island ferry operator said on Wednesday it would raise fares by eight percent from April, "
+        "blaming higher fuel costs and a new harbour tariff in Kalven.</p>"
+        "<p>Commuter groups said the increase would hit workers who cross the strait every day.</p>"
+    )
+    html = (
+        "<html><head><title>Ferry fares to rise</title></head><body>"
+        + "<div>" * levels + "<article>" + story + "</article>" + "</div>" * levels
+        + "</body></html>"
+    )
+    article = extract(html, fmt="html")
+    assert "raise fares by eight percent" in article.body
+    assert "cross the strait every day" in article.body

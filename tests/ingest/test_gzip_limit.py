@@ -15,7 +15,8 @@ def test_gzip_bomb_is_refused() -> None:
     assert len(bomb) < 20_000
     with pytest.raises(InputError) as raised:
         list(decode_input("bomb.html.gz", bomb, max_bytes=1_000_000))
-    assert raised.value.code == "E004"
+    assert raised.value.code == "E015"
+    assert "once decompressed" in raised.value.message
 
 
 def test_gzip_within_the_limit_is_read() -> None:

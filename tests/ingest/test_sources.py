@@ -109,9 +109,10 @@ def test_size_limit_on_stdin_reads_no_more_than_needed() -> None:
     stream = io.BytesIO(b"a" * 10_000)
     with pytest.raises(InputError) as caught:
         read_item(InputItem("-"), 50, stdin=stream)
-    assert caught.value.code == "E004"
+    assert caught.value.code == "E015"
     assert caught.value.source == "-"
     assert stream.tell() == 51
+    assert "51" not in caught.value.message  # not the bytes read presented as the input's size
 
 
 def test_stdin_is_read() -> None:

@@ -154,6 +154,29 @@ def test_entity_declarations_in_utf16_are_refused_too() -> None:
         refuse_entity_declarations("u", BILLION_LAUGHS.encode("utf-16"))
 
 
+_ENTITY_DECLS = '<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;">'
+
+
+@pytest.mark.parametrize(
+    "doctype",
+    [
+        f"<!DOCTYPE x [ <!-- ]> --> {_ENTITY_DECLS} ]>",  # a comment holding "]>"
+        f"<!DOCTYPE x [ <?pi ]> ?> {_ENTITY_DECLS} ]>",  # a processing instruction holding "]>"
+        f'<!DOCTYPE x [ <!ATTLIST x y CDATA "]>"> {_ENTITY_DECLS} ]>',  # a quoted "]>"
+        f"<!-- <!DOCTYPE x> --><!DOCTYPE x [ {_ENTITY_DECLS} ]>",  # a harmless DOCTYPE in a comment first
+        f'<!DOCTYPE x SYSTEM "a]>b" [ {_ENTITY_DECLS} ]>',  # "]>" in the external id
+        f"<!doctype x [ {_ENTITY_DECLS} ]>",
+        "<!DOCTYPE x [ <!ATTLIST x y CDATA #IMPLIED> ]>",  # any internal subset: it is where entities live
+    ],
+)
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-16", "utf-16-le", "utf-32"])
+def test_the_entity_check_cannot_be_bypassed(doctype: str, encoding: str) -> None:
+    document = f'<?xml version="1.0"?>{doctype}<rss version="2.0"><channel><title>&b;</title></channel></rss>'
+    with pytest.raises(RefusedError) as caught:
+        refuse_entity_declarations("u", document.encode(encoding))
+    assert caught.value.code == "E411"
+
+
 def test_a_doctype_without_entities_is_fine() -> None:
     netscape = ('<?xml version="1.0"?><!DOCTYPE rss PUBLIC "-//Netscape Communications//DTD RSS 0.91//EN" '
                 '"http://my.netscape.com/publish/formats/rss-0.91.dtd"><rss version="0.91"><channel><title>Old</title>'

@@ -34,22 +34,22 @@ def environment() -> dict[str, str]:
 
 
 @pytest.mark.slow
-def test_sigkill_mid_poll_then_restart_loses_and_duplicates_nothing(server, db_path, tmp_path) -> None:
+def test_sigkill_mid_poll_then_restart_loses_and_duplicates_nothing(server, db, tmp_path) -> None:
     for path, (name, content_type) in ARTICLES.items():
         server.route(path, sample(name), content_type=content_type, delay=0.8)
     items = [{"title": name, "link": server.url(path), "guid": path, "pubDate": f"Mon, 0{i + 3} Mar 2025 08:00:00 GMT"}
              for i, (path, (name, _)) in enumerate(ARTICLES.items())]
     server.route("/wire.xml", rss(list(reversed(items))), content_type="application/rss+xml", etag='"one"')
-    with Store(str(db_path)) as store:
+    with Store(db) as store:
         api.add_watch(store, "Kestria is sending troops to Valdoria", api.sample_gazetteer())
         source = MonitorState(store).add_source(server.url("/wire.xml"), every=3600, allow_private=True)
 
     log = open(tmp_path / "killed.log", "wb")  # noqa: SIM115 - closed in finally
-    process = subprocess.Popen(cli(db_path, "monitor", "--log-format", "json"), stdout=log, stderr=subprocess.STDOUT,
+    process = subprocess.Popen(cli(db, "monitor", "--log-format", "json"), stdout=log, stderr=subprocess.STDOUT,
                                env=environment())
     try:
         deadline = time.monotonic() + 120
-        with Store(str(db_path)) as store:
+        with Store(db) as store:
             while store.count_articles() < 1:
                 assert process.poll() is None, (tmp_path / "killed.log").read_text()
                 assert time.monotonic() < deadline, "the monitor stored nothing in 120 s"
@@ -66,12 +66,12 @@ def test_sigkill_mid_poll_then_restart_loses_and_duplicates_nothing(server, db_p
         log.close()
     assert process.returncode == -signal.SIGKILL
 
-    restarted = subprocess.run(cli(db_path, "monitor", "--once"), capture_output=True, text=True, timeout=300,
+    restarted = subprocess.run(cli(db, "monitor", "--once"), capture_output=True, text=True, timeout=300,
                                env=environment())
     assert restarted.returncode == 0, restarted.stderr
     assert "polled 1 source(s)" in restarted.stdout
 
-    with Store(str(db_path)) as store:
+    with Store(db) as store:
         rows = api.list_articles(store)
         assert sorted(row["url"] for row in rows) == sorted(server.url(path) for path in ARTICLES)  # nothing lost
         assert len({row["id"] for row in rows}) == len(rows) == len(ARTICLES)  # nothing twice
@@ -86,12 +86,12 @@ def test_sigkill_mid_poll_then_restart_loses_and_duplicates_nothing(server, db_p
         statements = api.list_statements(store)
         assert len({s["id"] for s in statements}) == len(statements)
 
-    again = subprocess.run(cli(db_path, "monitor", "--once", "--json"), capture_output=True, text=True, timeout=300,
+    again = subprocess.run(cli(db, "monitor", "--once", "--json"), capture_output=True, text=True, timeout=300,
                            env=environment())
     assert again.returncode == 0, again.stderr
     cycles = json.loads(again.stdout)
     assert [poll for cycle in cycles for poll in cycle["polls"]] == []  # not due for an hour
     assert [alert for cycle in cycles for alert in cycle["alerts"]] == []
-    with Store(str(db_path)) as store:
+    with Store(db) as store:
         assert store.count_articles() == len(ARTICLES)
         assert len(MonitorState(store).alerts()) == len(alerts)

@@ -86,14 +86,14 @@ def serve_troubles(server) -> dict[str, str]:
 
 
 @pytest.mark.slow
-def test_monitor_ingests_refuses_and_alerts_once(server, db_path, tmp_path, sample_gazetteer, only_loopback) -> None:
+def test_monitor_ingests_refuses_and_alerts_once(server, db, tmp_path, sample_gazetteer, only_loopback) -> None:
     serve_story(server)
     expected_errors = serve_troubles(server)
     server.route("/to-private", status=302, location="http://10.0.0.1/internal/")
     server.route("/hook", "ok", content_type="text/plain")
     alerts_file = tmp_path / "alerts.jsonl"
     clock = Clock()
-    with Store(str(db_path)) as store:
+    with Store(db) as store:
         watch = api.add_watch(store, CLAIM, sample_gazetteer)
         state = MonitorState(store)
         wire = state.add_source(server.url("/wire.xml"), name="Daily Digest", every=600, allow_private=True)
@@ -126,7 +126,9 @@ def test_monitor_ingests_refuses_and_alerts_once(server, db_path, tmp_path, samp
         assert articles[server.url("/a/meridian.txt")]["outlet"] == "Meridian Wire"  # the <source>, not the digest
         assert not any(row["outlet"] == "Daily Digest" for row in articles.values())
         first_alerts = state.alerts()
-        assert [a["payload"]["change"]["to"] for a in first_alerts if a["kind"] == "status"] == ["contested"]
+        # The think tank's satellite imagery (Harbor Post) backs the accusation from another origin and country:
+        # corroborated, which beats the Citadel's denial (docs/grading.md).
+        assert [a["payload"]["change"]["to"] for a in first_alerts if a["kind"] == "status"] == ["corroborated"]
         assert any(a["kind"] == "voice" and a["payload"]["change"]["act"] == "denies" for a in first_alerts)
 
         status = {row["id"]: row for row in state.sources()}
@@ -148,7 +150,7 @@ def test_monitor_ingests_refuses_and_alerts_once(server, db_path, tmp_path, samp
                          and a["payload"]["change"]["to"] == "officially confirmed"]
         assert len(confirmations) == 1
         confirmation = confirmations[0]["payload"]
-        assert confirmation["change"]["from"] == "contested"
+        assert confirmation["change"]["from"] == "corroborated"
         assert confirmation["change"]["cause"]["speaker"] == "National Intelligence Bureau"
         assert confirmation["bottom_line"].startswith("It is almost certain")
         assert confirmation["key_judgments"]
@@ -168,7 +170,7 @@ def test_monitor_ingests_refuses_and_alerts_once(server, db_path, tmp_path, samp
         sinks[2].close()
 
     # A restart: nothing new, nothing twice.
-    with Store(str(db_path)) as store:
+    with Store(db) as store:
         state = MonitorState(store)
         restarted = Monitor(store, gazetteer=sample_gazetteer, sinks=[LogSink(), FileSink(alerts_file)],
                             config=MonitorConfig(policy=POLICY), clock=clock)

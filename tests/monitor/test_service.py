@@ -154,40 +154,40 @@ def test_import_warc_refuses_what_is_not_a_warc(store, tmp_path) -> None:
     assert caught.value.code == "E418"
 
 
-def test_cli_sources_status_alerts_and_fetch(server, db_path, tmp_path) -> None:
+def test_cli_sources_status_alerts_and_fetch(server, db, tmp_path) -> None:
     runner = CliRunner()
-    db = ["--db", str(db_path), "--gazetteer", str(api.sample_gazetteer_path())]
-    added = runner.invoke(app, [*db, "source", "add", server.url("/page.txt"), "--name", "Meridian Wire",
+    options = ["--db", db, "--gazetteer", str(api.sample_gazetteer_path())]
+    added = runner.invoke(app, [*options, "source", "add", server.url("/page.txt"), "--name", "Meridian Wire",
                                 "--every", "15m", "--reliability", "B", "--allow-private"])
     assert added.exit_code == 0, added.output
     assert "added source" in added.output and "every 15m" in added.output
-    listed = json.loads(runner.invoke(app, [*db, "source", "list", "--json"]).stdout)
+    listed = json.loads(runner.invoke(app, [*options, "source", "list", "--json"]).stdout)
     assert [(s["name"], s["reliability"], s["allow_private"]) for s in listed] == [("Meridian Wire", "B", True)]
-    bad = runner.invoke(app, [*db, "source", "add", "https://x.example/", "--every", "soon"])
+    bad = runner.invoke(app, [*options, "source", "add", "https://x.example/", "--every", "soon"])
     assert bad.exit_code == 1 and "[E415]" in bad.output
 
     server.route("/page.txt", sample("02_meridian-wire_2025-03-04.txt"), content_type="text/plain")
-    status = runner.invoke(app, [*db, "status", "--json"])
+    status = runner.invoke(app, [*options, "status", "--json"])
     (row,) = json.loads(status.stdout)["sources"]
     assert row["last_success"] is None and row["polls"] == 0
-    assert "never" in runner.invoke(app, [*db, "status"]).stdout
+    assert "never" in runner.invoke(app, [*options, "status"]).stdout
 
-    fetched = runner.invoke(app, [*db, "fetch", server.url("/page.txt"), "--allow-private", "--no-statements"])
+    fetched = runner.invoke(app, [*options, "fetch", server.url("/page.txt"), "--allow-private", "--no-statements"])
     assert fetched.exit_code == 0, fetched.output
     assert "ingested 1" in fetched.stdout
-    refused = runner.invoke(app, [*db, "fetch", server.url("/page.txt"), "--no-statements"])
+    refused = runner.invoke(app, [*options, "fetch", server.url("/page.txt"), "--no-statements"])
     assert refused.exit_code == 1 and "[E402]" in refused.output
 
-    with Store(str(db_path)) as store, store.engine.begin() as conn:  # an alert, as the monitor stores one
+    with Store(db) as store, store.engine.begin() as conn:  # an alert, as the monitor stores one
         conn.execute(schema.alerts.insert().values(
             id="a1", watch_id="w1", kind="status", dedupe_key="w1|status|contested|s1", created_at=utcnow(),
             deliveries={}, payload={"message": "A claim: unverified -> contested",
                                     "change": {"from": "unverified", "to": "contested"}},
         ))
-    alerts = json.loads(runner.invoke(app, [*db, "alerts", "--json"]).stdout)
+    alerts = json.loads(runner.invoke(app, [*options, "alerts", "--json"]).stdout)
     assert [(a["kind"], a["message"]) for a in alerts] == [("status", "A claim: unverified -> contested")]
-    assert "unverified -> contested" in runner.invoke(app, [*db, "alerts"]).stdout
-    removed = runner.invoke(app, [*db, "source", "rm", "Meridian Wire"])
+    assert "unverified -> contested" in runner.invoke(app, [*options, "alerts"]).stdout
+    removed = runner.invoke(app, [*options, "source", "rm", "Meridian Wire"])
     assert removed.exit_code == 0 and "removed source" in removed.stdout
 
 

@@ -84,3 +84,21 @@ def test_log_sink_echoes_a_line() -> None:
     lines: list[str] = []
     LogSink(lines.append).deliver(ALERT)
     assert lines == [f"ALERT status watch 8dfbbb5e: {MESSAGE}"]
+
+
+def test_the_monitor_log_carries_the_stages_warnings() -> None:
+    import io
+    import logging
+
+    from claimwatch.monitor.logs import configure_logging
+
+    stream = io.StringIO()
+    handler = configure_logging("kv", stream=stream)
+    try:
+        logging.getLogger("claimwatch.extract.article").warning(
+            "zone", extra={"event": "extract.unknown_zone", "fields": {"source": "a.txt", "zone": "RC"}}
+        )
+    finally:
+        logging.getLogger("claimwatch").removeHandler(handler)
+        logging.getLogger("claimwatch").propagate = True
+    assert "event=extract.unknown_zone source=a.txt zone=RC" in stream.getvalue()

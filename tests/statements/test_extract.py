@@ -267,6 +267,24 @@ def test_dismissed_as_fake_news_is_a_reported_act(extract: Extract) -> None:
     assert statement.kind == "reported_act"
 
 
+@pytest.mark.parametrize(
+    ("body", "cue", "speaker", "content"),
+    [
+        ("Ostravian authorities have rejected accusations that the trial of Mira Holt is unfair.", "have rejected",
+         "Ostravian authorities", "accusations that the trial of Mira Holt is unfair"),
+        ("Kestrian authorities have rejected those claims.", "have rejected", "Kestrian authorities", "those claims"),
+        ("Mira Holt’s legal team has rejected all the accusations.", "has rejected", "Mira Holt’s legal team",
+         "all the accusations"),
+        ("The Valdorian delegation rejected the report on Friday.", "rejected", "The Valdorian delegation",
+         "the report"),
+    ],
+)
+def test_a_body_of_people_rejects(extract: Extract, body: str, cue: str, speaker: str, content: str) -> None:
+    """Authorities, a legal team, a delegation speak as a ministry does."""
+    statement = by_cue(extract(body), cue)
+    assert (statement.speaker.mention.text, statement.content.text) == (speaker, content)
+
+
 # -- speakers -------------------------------------------------------------------------------------------
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 
 import pytest
 from hypothesis import given
@@ -45,8 +46,17 @@ def test_different_surnames_differ(first: str, second: str) -> None:
 
 
 @given(st.text(max_size=30))
-def test_person_key_is_lower_case_ascii_letters(name: str) -> None:
-    assert re.fullmatch(r"[a-z]*", person_key(name))
+def test_person_key_is_lower_case_letters(name: str) -> None:
+    """ASCII letters for a name in Latin script; a name in another script keeps its own letters."""
+    key = person_key(name)
+    assert key == key.casefold() and re.fullmatch(r"\w*", key)
+    if re.search(r"[a-z]", unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().casefold()):
+        assert re.fullmatch(r"[a-z]*", key)
+
+
+@pytest.mark.parametrize(("first", "second"), [("Варин", "Лунд"), ("Чо", "Лим"), ("Юсов", "Солан")])
+def test_names_in_other_scripts_get_their_own_keys(first: str, second: str) -> None:
+    assert person_key(first) and person_key(first) != person_key(second)
 
 
 @pytest.mark.parametrize(

@@ -82,3 +82,57 @@ def test_kill_9_mid_batch_then_rerun(tmp_path: Path) -> None:
         assert store.count_articles() == ARTICLES
         assert store.check_integrity() == []
         assert len({row["source"] for row in store.list_articles()}) == ARTICLES
+
+
+WATCH = "The regional council says costs have risen since the last review"
+WATCHED_ARTICLES = 32
+
+
+def _watched_store(db: Path) -> str:
+    from claimwatch import api
+
+    with Store(str(db)) as store:
+        return api.add_watch(store, WATCH)["id"]
+
+
+def _what_the_watch_sees(db: Path, watch_id: str) -> tuple[list, list, list]:
+    from claimwatch import api
+
+    with Store(str(db)) as store:
+        reports = sorted((row["article_id"], row["stance"]) for row in store.watch_reports(watch_id))
+        statements = sorted((row["id"], row["claim_id"] or "") for row in api.list_statements(store))
+        placed = sorted(article_id for story in store.stories() for article_id in story["article_ids"])
+        assert placed == sorted(store.article_ids())
+        assert store.pending_article_ids() == []
+    return reports, statements, placed
+
+
+@pytest.mark.slow
+def test_kill_9_then_rerun_gives_a_watch_what_a_clean_run_gives(tmp_path: Path) -> None:
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    for number in range(WATCHED_ARTICLES):
+        (folder / f"{number:04d}.txt").write_text(generated_article(number), "utf-8")
+    clean_db, killed_db = tmp_path / "clean.db", tmp_path / "killed.db"
+    watch_id = _watched_store(clean_db)
+    assert _watched_store(killed_db) == watch_id
+
+    def ingest(db: Path) -> list[str]:
+        return [sys.executable, "-m", "claimwatch", "--db", str(db), "ingest", str(folder)]
+
+    subprocess.run(ingest(clean_db), capture_output=True, timeout=600, check=True)
+    process = subprocess.Popen(ingest(killed_db), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 300
+        while stored_count(killed_db) < 5 and process.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.02)
+        os.kill(process.pid, signal.SIGKILL)
+    finally:
+        process.wait()
+    assert process.returncode == -signal.SIGKILL, "the batch finished before it could be killed"
+    assert 5 <= stored_count(killed_db) < WATCHED_ARTICLES
+    subprocess.run(ingest(killed_db), capture_output=True, timeout=600, check=True)
+
+    clean = _what_the_watch_sees(clean_db, watch_id)
+    assert clean[0], "the watch links no report: the test would prove nothing"
+    assert _what_the_watch_sees(killed_db, watch_id) == clean

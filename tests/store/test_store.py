@@ -182,3 +182,16 @@ def test_database_url(
     if env:
         monkeypatch.setenv("CLAIMWATCH_DB", env.format(tmp=tmp))
     assert database_url(given) == expected.format(tmp=tmp)
+
+
+def test_change_stamp_moves_with_every_commit_and_only_then(store: Store) -> None:
+    """What the desk's cache keys on (SQLite: the files; PostgreSQL: the transaction snapshot)."""
+    before = store.change_stamp()
+    assert before is not None
+    store.list_articles()  # reads change nothing
+    assert store.change_stamp() == before
+    store.add_article(make_article())
+    after = store.change_stamp()
+    assert after != before
+    store.add_article(make_article("Ferry fares will rise in April, the operator said.", title="Ferry fares rise"))
+    assert store.change_stamp() not in (before, after)

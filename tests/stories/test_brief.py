@@ -117,6 +117,18 @@ class FakeStore:
     def list_claims(self) -> list[dict]:
         return [CLAIM, OTHER_CLAIM]
 
+    def claims_by_id(self, ids: set[str]) -> dict[str, dict]:
+        return {claim["id"]: claim for claim in (CLAIM, OTHER_CLAIM) if claim["id"] in ids}
+
+    def article_ids_with_claims(self, claim_ids) -> list[str]:
+        return sorted({row["article_id"] for row in self._statements if row["claim_id"] in claim_ids})
+
+    def articles_matching(self, expression: str) -> None:
+        return None  # no full-text index: every article is a candidate
+
+    def article_ids(self) -> list[str]:
+        return list(ARTICLES)
+
     def list_statements(self, article_ids: list[str] | None = None, claim_ids: list[str] | None = None) -> list[dict]:
         return [
             dict(row)
@@ -287,7 +299,19 @@ def test_story_brief_without_claims_uses_the_story_title(sample_gazetteer, regis
     unclaimed = [{**row, "claim_id": None} for row in STATEMENTS]
     brief = build_brief(FakeStore(unclaimed, watches=()), "5t0ry", sample_gazetteer, registry)
     assert brief["claim"] == "Vantosh accuses Kestria"
-    assert len(brief["statements"]) == len(STATEMENTS)
+    # Only the statements bearing on the title take part: the accusation, not the weapons story.
+    ids = {row["id"] for row in brief["statements"]}
+    assert "s1" in ids and "s7" not in ids
+
+
+def test_positions_put_the_accuser_and_the_denier_on_their_sides(watch_brief: dict) -> None:
+    sides = {p["voice"]: p["stance"] for p in watch_brief["positions"]}
+    assert sides["Mirela Vantosh"] == "backs"
+    assert sides["Government of Valdoria"] == "denies"
+    assert sides["National Intelligence Bureau"] == "backs"
+    assert sides["Dana Whitlock"] == "neutral"  # conditional: "if true"
+    assert "The Arnhal Times" not in sides  # the outlet's own voice is no position
+    assert any(j.startswith("Denied or doubted by: Government of Valdoria") for j in watch_brief["key_judgments"])
 
 
 @pytest.mark.parametrize(("status", "term"), sorted(STATUS_LIKELIHOOD.items()))
@@ -322,7 +346,9 @@ def test_markdown_has_the_sections(watch_brief: dict) -> None:
     text = render_markdown(watch_brief)
     assert text.startswith(f"# Brief: {WATCH['text']}\n")
     headings = [line for line in text.splitlines() if line.startswith("## ")]
-    assert headings == ["## Key judgments", "## Who says what", "## Status timeline", "## Still unknown", "## Sources"]
+    assert headings == [
+        "## Key judgments", "## Positions", "## Who says what", "## Status timeline", "## Still unknown", "## Sources",
+    ]
     assert f"**Bottom line:** {watch_brief['bottom_line']}" in text
     assert "| date | speaker | role | act | certainty | cond. | outlet | grade | quote |" in text
     assert "- 2025-03-14: **officially confirmed** after National Intelligence Bureau confirms (statement s5)" in text

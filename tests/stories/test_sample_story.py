@@ -155,7 +155,8 @@ def test_official_confirmation_comes_from_the_nib_in_the_14_march_article(sample
     cause = {row["id"]: row for row in sample.statements}[change["statement_id"]]
     assert cause["article_id"] == sample.ids[CONFIRMATION]
     assert cause["speaker_entity"] == "National Intelligence Bureau"
-    assert "confirm" in cause["cue"].lower()
+    # "...said it had confirmed that about 1,500 ..." or "...had confirmed": the confirming words are the NIB's
+    assert "confirm" in f'{cause["cue"]} {cause["content"]}'.lower()
 
 
 def test_every_change_of_status_names_a_statement_of_the_brief(sample: SimpleNamespace) -> None:

@@ -1,10 +1,9 @@
-"""Migration 0005: the FTS5 tables follow inserts and deletes through triggers, and an upgrade indexes
-the rows already stored."""
+"""Migrations 0005 (SQLite FTS5 tables and their triggers) and 0008 (PostgreSQL's generated search
+columns): the index follows inserts and deletes, and an upgrade indexes the rows already stored."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
+import pytest
 from alembic import command
 from sqlalchemy import text
 
@@ -13,9 +12,13 @@ from claimwatch.store import search as fts
 from claimwatch.store.store import _alembic_config
 
 
-def fts_rows(store: Store, table: str) -> int:
+def indexed_rows(store: Store, table: str) -> int:
+    if store.engine.dialect.name == "postgresql":
+        sql = f"SELECT count(*) FROM {table} WHERE {fts.PG_COLUMN} IS NOT NULL"
+    else:
+        sql = f"SELECT count(*) FROM {table}_fts"
     with store.engine.connect() as conn:
-        return conn.execute(text(f"SELECT count(*) FROM {table}_fts")).scalar_one()
+        return conn.execute(text(sql)).scalar_one()
 
 
 def test_query_words_are_never_fts_syntax() -> None:
@@ -24,8 +27,21 @@ def test_query_words_are_never_fts_syntax() -> None:
     assert fts.fts_query("*** ()") is None
 
 
-def test_triggers_follow_deletes_and_inserts(demo_db: Path, tmp_path: Path, copy) -> None:
-    with Store(str(copy(demo_db, tmp_path / "copy.db"))) as store:
+@pytest.mark.parametrize(
+    ("words", "expected"),
+    [
+        ("troops NEAR( 'x' | !y", "('troops') & ('NEAR') & ('x') & ('y')"),
+        ("provoc* Kalven's", "('provoc':*) & ('Kalven' <-> 's')"),
+        ("north-korea", "('north' <-> 'korea')"),
+        ("*** () ''", None),
+    ],
+)
+def test_query_words_are_never_tsquery_syntax(words: str, expected: str | None) -> None:
+    assert fts.ts_query(words) == expected
+
+
+def test_the_index_follows_deletes_and_inserts(demo_template: str, copy) -> None:
+    with Store(copy(demo_template)) as store:
         found = fts.search(store.engine, "provocation")
         assert found["total"] >= 1
         article_id = found["items"][0]["article_id"]
@@ -34,22 +50,22 @@ def test_triggers_follow_deletes_and_inserts(demo_db: Path, tmp_path: Path, copy
         assert all(item["article_id"] != article_id for item in fts.search(store.engine, "provocation")["items"])
         with store.engine.begin() as conn:
             conn.execute(text("DELETE FROM articles WHERE id = :id"), {"id": article_id})
-        assert fts_rows(store, "articles") == store.count_articles()
+        assert indexed_rows(store, "articles") == store.count_articles()
         with store.engine.connect() as conn:
             statements = conn.execute(text("SELECT count(*) FROM statements")).scalar_one()
-        assert fts_rows(store, "statements") == statements
+        assert indexed_rows(store, "statements") == statements
         assert kept  # the article had statements to remove
 
 
-def test_upgrade_indexes_rows_stored_before_it(demo_db: Path, tmp_path: Path, copy) -> None:
-    path = copy(demo_db, tmp_path / "old.db")
-    with Store(str(path)) as store:
+def test_upgrade_indexes_rows_stored_before_it(demo_template: str, copy) -> None:
+    path = copy(demo_template)
+    with Store(path) as store:
         expected = fts.search(store.engine, "troops", "articles")["total"]
         config = _alembic_config()
         with store.engine.begin() as conn:
             config.attributes["connection"] = conn
             command.downgrade(config, "0004")
         assert not fts.available(store.engine)
-    with Store(str(path)) as store:  # opening migrates to the head again
+    with Store(path) as store:  # opening migrates to the head again
         assert fts.search(store.engine, "troops", "articles")["total"] == expected > 0
-        assert fts_rows(store, "articles") == store.count_articles()
+        assert indexed_rows(store, "articles") == store.count_articles()

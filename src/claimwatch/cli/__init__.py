@@ -13,7 +13,7 @@ from typing import Annotated, Optional
 import typer
 
 from claimwatch import __version__
-from claimwatch.cli import articles, evaluate, monitor, stories
+from claimwatch.cli import articles, evaluate, exports, monitor, stories
 from claimwatch.cli.output import say
 from claimwatch.cli.settings import Settings
 
@@ -26,6 +26,7 @@ app = typer.Typer(
 )
 app.add_typer(articles.app)
 app.add_typer(stories.app)
+app.add_typer(exports.app, name="export")
 app.add_typer(evaluate.eval_app, name="eval")
 app.add_typer(evaluate.train_app, name="train")
 app.add_typer(monitor.source_app, name="source")

@@ -2,4 +2,5 @@
 
 from claimwatch.cli import run
 
-run()
+if __name__ == "__main__":  # not when a worker process (multiprocessing spawn) imports it
+    run()

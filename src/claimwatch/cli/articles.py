@@ -9,8 +9,20 @@ import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from claimwatch import api
-from claimwatch.cli.output import Column, JsonFlag, err, field, fmt_of, out, render, say, show, warn
-from claimwatch.cli.settings import Settings
+from claimwatch.cli.output import (
+    Column,
+    FormatOption,
+    JsonFlag,
+    err,
+    field,
+    fmt_of,
+    out,
+    render,
+    say,
+    show,
+    warn,
+)
+from claimwatch.cli.settings import SchedulerOption, Settings, WorkersOption, dask_processor
 from claimwatch.ingest.sources import DEFAULT_MAX_BYTES
 
 app = typer.Typer()
@@ -24,23 +36,27 @@ def ingest(
     paths: Annotated[list[str], typer.Argument(help="Files, directories (recursive) or - for stdin.")],
     fmt: Annotated[Optional[str], typer.Option("--format", help="text, html or jsonl (default: detect).")] = None,
     max_bytes: Annotated[
-        int, typer.Option("--max-bytes", envvar="CLAIMWATCH_MAX_BYTES", help="Largest input accepted.")
+        int, typer.Option("--max-bytes", min=1, envvar="CLAIMWATCH_MAX_BYTES", help="Largest input accepted.")
     ] = DEFAULT_MAX_BYTES,
     as_json: Annotated[bool, typer.Option("--json", help="Print the summary as JSON.")] = False,
     no_statements: Annotated[
         bool, typer.Option("--no-statements", help="Store articles only; run `claimwatch extract` later.")
     ] = False,
+    workers: WorkersOption = None,
+    scheduler: SchedulerOption = None,
 ) -> None:
     """Read news articles into the store and extract their statements."""
     if fmt is not None and fmt not in ("text", "html", "jsonl"):
         raise typer.BadParameter("use text, html or jsonl", param_hint="--format")
     settings: Settings = ctx.obj
+    gazetteer = settings.gazetteer()
 
     def run(store) -> api.IngestReport:
-        return with_progress(lambda on_start, on_outcome: api.ingest(
-            store, paths, fmt=fmt, max_bytes=max_bytes, gazetteer=settings.gazetteer(), on_start=on_start,
-            on_outcome=on_outcome, with_statements=not no_statements,
-        ))
+        with dask_processor(workers, scheduler, gazetteer, not no_statements) as processor:
+            return with_progress(lambda on_start, on_outcome: api.ingest(
+                store, paths, fmt=fmt, max_bytes=max_bytes, gazetteer=gazetteer, on_start=on_start,
+                on_outcome=on_outcome, with_statements=not no_statements, processor=processor,
+            ))
 
     report = settings.using_store(run)
     print_report(report, as_json)
@@ -78,11 +94,11 @@ def describe_report(counts: dict) -> None:
 
 
 @app.command()
-def articles(ctx: typer.Context, as_json: JsonFlag = False) -> None:
+def articles(ctx: typer.Context, as_json: JsonFlag = False, fmt: FormatOption = None) -> None:
     """List stored articles, oldest first."""
     rows = ctx.obj.using_store(api.list_articles)
     columns = [field("id", width=10), field("published"), field("outlet"), field("title"), field("rev", "revision")]
-    render(rows, columns, fmt_of(as_json))
+    render(rows, columns, fmt_of(as_json, fmt), fields=api.ARTICLE_FIELDS)
 
 
 @app.command("show")
@@ -132,20 +148,19 @@ def statements(
     ctx: typer.Context,
     article: Annotated[Optional[str], typer.Option("--article", help="Only this article (id or prefix).")] = None,
     speaker: Annotated[Optional[str], typer.Option("--speaker", help="Speaker name, alias or mention.")] = None,
-    as_json: Annotated[bool, typer.Option("--json", help="Print a JSON list.")] = False,
+    as_json: JsonFlag = False,
+    fmt: FormatOption = None,
 ) -> None:
     """Who said what: attributed statements with speaker, role, cue, content and when said."""
     rows = ctx.obj.using_store(lambda store: api.list_statements(store, article, speaker))
-    render(rows, STATEMENT_COLUMNS, fmt_of(as_json))
+    render(rows, STATEMENT_COLUMNS, fmt_of(as_json, fmt), fields=api.STATEMENT_FIELDS)
 
 
 @app.command()
-def claims(
-    ctx: typer.Context, as_json: Annotated[bool, typer.Option("--json", help="Print a JSON list.")] = False
-) -> None:
+def claims(ctx: typer.Context, as_json: JsonFlag = False, fmt: FormatOption = None) -> None:
     """Claims the statements bear on, each with its statements grouped by act."""
     rows = ctx.obj.using_store(api.list_claims)
-    show(rows, fmt_of(as_json), describe_claims)
+    show(rows, fmt_of(as_json, fmt), describe_claims)
 
 
 def describe_claims(rows: list[dict]) -> None:
@@ -163,6 +178,7 @@ def stance(
     article: Annotated[Optional[str], typer.Option("--article", help="One stored article (id or prefix).")] = None,
     all_articles: Annotated[bool, typer.Option("--all", help="Every stored article.")] = False,
     as_json: JsonFlag = False,
+    fmt: FormatOption = None,
 ) -> None:
     """Report-level stance of stored articles toward a claim: agree, disagree, discuss or unrelated."""
     if not article and not all_articles:
@@ -170,18 +186,16 @@ def stance(
     rows = ctx.obj.using_store(lambda store: api.report_stances(store, claim, article))
     columns = [field("stance"), Column("p", lambda row: f"{row['probability']:.2f}"), field("published"),
                field("outlet"), field("title")]
-    render(rows, columns, fmt_of(as_json))
+    render(rows, columns, fmt_of(as_json, fmt))
 
 
 @app.command()
-def entities(
-    ctx: typer.Context, as_json: Annotated[bool, typer.Option("--json", help="Print a JSON list.")] = False
-) -> None:
+def entities(ctx: typer.Context, as_json: JsonFlag = False, fmt: FormatOption = None) -> None:
     """Canonical speakers: name, type, country, aliases and how many statements each made."""
     rows = ctx.obj.using_store(api.list_entities)
     columns = [field("name"), field("type"), field("country"), field("role"),
                Column("aliases", lambda row: ", ".join(row["aliases"])), field("statements")]
-    render(rows, columns, fmt_of(as_json))
+    render(rows, columns, fmt_of(as_json, fmt), fields=api.ENTITY_FIELDS)
 
 
 @app.command()

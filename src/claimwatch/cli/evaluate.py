@@ -1,4 +1,4 @@
-"""Scores and training: ``eval extraction|attribution|clustering|certainty|stance`` and ``train stance``.
+"""Scores and training: ``eval extraction|attribution|names|statements|clustering|certainty|stance``, ``train stance``.
 
 Each imports its evaluation module only when it runs (they pull in data readers and models).
 """
@@ -17,6 +17,34 @@ from claimwatch.cli.settings import guarded
 
 eval_app = typer.Typer(help="Score claimwatch's stages on public benchmarks.", no_args_is_help=True)
 train_app = typer.Typer(help="Train claimwatch's models from public data sets.", no_args_is_help=True)
+
+
+@eval_app.command("positions")
+def eval_positions(
+    ctx: typer.Context,
+    gold: Annotated[Path, typer.Option("--gold", help="Gold claims, JSON Lines (format: docs/positions.md).")],
+    corpus: Annotated[list[str], typer.Option("--corpus", help="Articles to ingest (repeatable).")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+    watch: Annotated[
+        list[str] | None, typer.Option("--watch", help="Score only this gold claim (its watch id; repeatable).")
+    ] = None,
+) -> None:
+    """Who backs and who denies each gold claim: P/R/F1 per side, macro F1 and flips."""
+    from claimwatch.eval.positions import evaluate_positions
+
+    gazetteer = ctx.obj.gazetteer()
+    _report_scores(
+        lambda: evaluate_positions(gold, corpus, gazetteer, watches=watch).to_json(), as_json, _print_position_scores
+    )
+
+
+def _print_position_scores(data: dict) -> None:
+    backs, denies = data["backs"], data["denies"]
+    out.print(
+        f"claims {data['claims']}  backs P {backs['p']:.3f} R {backs['r']:.3f} F1 {backs['f1']:.3f}  "
+        f"denies P {denies['p']:.3f} R {denies['r']:.3f} F1 {denies['f1']:.3f}  "
+        f"macro F1 {data['macro_f1']:.3f}  flips {data['flips']}"
+    )
 
 
 @eval_app.command("extraction")
@@ -44,13 +72,27 @@ def _print_extraction_scores(data: dict) -> None:
 
 @eval_app.command("attribution")
 def eval_attribution(
-    polnear: Annotated[Path, typer.Option("--polnear", help="PolNeAR split folder with text/ and attributions/.")],
+    polnear: Annotated[
+        Optional[Path], typer.Option("--polnear", help="PolNeAR split folder with text/ and attributions/ (en).")
+    ] = None,
+    lang: Annotated[str, typer.Option("--lang", help="en (PolNeAR) or ru (ADAQ).")] = "en",
+    adaq: Annotated[Optional[Path], typer.Option("--adaq", help="ADAQ folder with data/ (ru).")] = None,
+    split: Annotated[str, typer.Option("--split", help="ADAQ part: dev (tuned on), test or all.")] = "test",
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
     limit: Annotated[
         Optional[int], typer.Option("--limit", min=1, help="Score only the first N documents (by file name).")
     ] = None,
 ) -> None:
-    """Who-said-what precision, recall and F1 on PolNeAR, beside textacy's direct quotations."""
+    """Who-said-what precision, recall and F1: PolNeAR beside textacy (en), ADAQ token tags (ru)."""
+    if lang == "ru":
+        from claimwatch.eval.adaq import SPLITS, evaluate_adaq
+
+        if adaq is None or split not in SPLITS:
+            raise typer.BadParameter("--lang ru takes --adaq DIR and --split dev|test|all", param_hint="--adaq")
+        _report_scores(lambda: evaluate_adaq(adaq, split).to_json(), as_json, _print_tag_scores)
+        return
+    if lang != "en" or polnear is None:
+        raise typer.BadParameter("use --lang en with --polnear DIR, or --lang ru with --adaq DIR", param_hint="--lang")
     from claimwatch.eval.attribution import evaluate_polnear
     from claimwatch.statements import statements_from_text
 
@@ -59,6 +101,35 @@ def eval_attribution(
         as_json,
         _print_attribution_scores,
     )
+
+
+@eval_app.command("statements")
+def eval_statements(
+    ctx: typer.Context,
+    gold: Annotated[Path, typer.Option("--gold", help="TOML of articles with labelled statements.")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+) -> None:
+    """Speaker and act of hand-labelled statements per article (format: tests/data/slavic/ru_dev.toml).
+
+    Names resolve with the gazetteer plus any ``claimwatch --gazetteer FILE`` given.
+    """
+    from claimwatch.eval.dev_statements import score_dev_set
+
+    def summarise(data: dict) -> None:
+        for article in [*data["articles"], {"id": "total", **data["total"]}]:
+            out.print(f"{article['id']}: {article['found']}/{article['gold']} found, "
+                      f"{article['speaker']} right speaker, {article['act']} right act")
+
+    _report_scores(lambda: score_dev_set(gold, ctx.obj.gazetteer(), with_misses=True), as_json, summarise)
+
+
+def _print_tag_scores(data: dict) -> None:
+    table = Table("", "P", "R", "F1", box=None)
+    for key, row in data.items():
+        if isinstance(row, dict):
+            table.add_row(key, *(f"{row[k]:.3f}" for k in ("p", "r", "f1")))
+    out.print(table)
+    out.print(", ".join(f"{key} {value}" for key, value in data.items() if not isinstance(value, dict)))
 
 
 def _print_attribution_scores(data: dict) -> None:
@@ -96,6 +167,39 @@ def _print_clustering_scores(data: dict) -> None:
         f"documents {data['documents']}  clusters {data['clusters']}  "
         f"B-cubed P {b['p']:.4f} R {b['r']:.4f} F1 {b['f1']:.4f}  pairwise F1 {p['f1']:.4f}"
     )
+
+
+@eval_app.command("names")
+def eval_names(
+    lang: Annotated[str, typer.Option("--lang", help="ko (KLUE NER) or uk (NER-UK 2.0).")],
+    klue: Annotated[Optional[Path], typer.Option("--klue", help="KLUE NER folder (with klue_benchmark/).")] = None,
+    ner_uk: Annotated[Optional[Path], typer.Option("--ner-uk", help="NER-UK 2.0 folder with v2.0/data/.")] = None,
+    half: Annotated[str, typer.Option("--half", help="ko: test (reported) or tune (rules adjusted on it).")] = "test",
+    split: Annotated[str, typer.Option("--split", help="uk: dev (tuned on) or test.")] = "test",
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+    limit: Annotated[Optional[int], typer.Option("--limit", min=1, help="uk: score only the first N texts.")] = None,
+) -> None:
+    """Name recognition (persons, organisations, locations): precision, recall and F1 per type."""
+    if lang == "ko" and klue is not None and half in ("test", "tune"):
+        from claimwatch.eval.names_ko import evaluate_klue
+
+        _report_scores(lambda: evaluate_klue(klue, half), as_json, _print_name_scores)
+    elif lang == "uk" and ner_uk is not None and split in ("dev", "test"):
+        from claimwatch.eval.names_uk import evaluate_ner_uk
+
+        _report_scores(lambda: evaluate_ner_uk(ner_uk, split, limit).to_json(), as_json, _print_tag_scores)
+    else:
+        raise typer.BadParameter(
+            "use --lang ko --klue DIR [--half test|tune], or --lang uk --ner-uk DIR [--split dev|test]",
+            param_hint="--lang",
+        )
+
+
+def _print_name_scores(data: dict) -> None:
+    out.print(f"{data['dataset']}, {data['half']} half: {data['sentences']} sentences")
+    for kind, score in data["scores"].items():
+        out.print(f"  {kind:>8}: P {score['precision']:.4f}  R {score['recall']:.4f}  F1 {score['f1']:.4f}  "
+                  f"({score['gold']} gold)")
 
 
 @eval_app.command("certainty")

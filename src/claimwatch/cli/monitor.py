@@ -13,8 +13,8 @@ from typing import Annotated, Optional
 import typer
 
 from claimwatch.cli.articles import print_report
-from claimwatch.cli.output import fmt_of, say, show, warn
-from claimwatch.cli.settings import fail
+from claimwatch.cli.output import FormatOption, fmt_of, say, show, warn
+from claimwatch.cli.settings import SchedulerOption, WorkersOption, dask_processor, fail
 from claimwatch.errors import ClaimwatchError
 
 app = typer.Typer()
@@ -57,12 +57,13 @@ def describe_added_source(row: dict) -> None:
 def source_list(
     ctx: typer.Context,
     as_json: Annotated[bool, typer.Option("--json", help="Print a JSON list.")] = False,
+    fmt: FormatOption = None,
 ) -> None:
     """The polled sources."""
     from claimwatch.monitor import service
 
     rows = ctx.obj.using_store(service.list_sources)
-    show(rows, fmt_of(as_json), describe_sources)
+    show(rows, fmt_of(as_json, fmt), describe_sources)
 
 
 def describe_sources(rows: list[dict]) -> None:
@@ -89,18 +90,26 @@ def fetch(
     allow_private: Annotated[
         bool, typer.Option("--allow-private", help="Allow private and loopback addresses (a lab, tests).")
     ] = False,
-    max_bytes: Annotated[int, typer.Option("--max-bytes", help="Largest response accepted.")] = 10 * 1024 * 1024,
+    max_bytes: Annotated[int, typer.Option("--max-bytes", min=1, help="Largest response accepted.")] = 10 * 1024 * 1024,
     as_json: Annotated[bool, typer.Option("--json", help="Print the summary as JSON.")] = False,
     no_statements: Annotated[bool, typer.Option("--no-statements", help="Store articles only.")] = False,
+    workers: WorkersOption = None,
+    scheduler: SchedulerOption = None,
 ) -> None:
     """Fetch article pages (safely, politely) and ingest them."""
     from claimwatch.monitor import service
     from claimwatch.monitor.fetch import FetchPolicy
 
-    report = ctx.obj.using_store(lambda store: service.fetch_urls(
-        store, urls, allow_private=allow_private, gazetteer=ctx.obj.gazetteer(),
-        policy=FetchPolicy(max_bytes=max_bytes), with_statements=not no_statements,
-    ))
+    gazetteer = ctx.obj.gazetteer()
+
+    def run(store):
+        with dask_processor(workers, scheduler, gazetteer, not no_statements) as processor:
+            return service.fetch_urls(
+                store, urls, allow_private=allow_private, gazetteer=gazetteer, policy=FetchPolicy(max_bytes=max_bytes),
+                with_statements=not no_statements, processor=processor,
+            )
+
+    report = ctx.obj.using_store(run)
     print_report(report, as_json)
     if report.failures:
         raise typer.Exit(1)
@@ -109,16 +118,23 @@ def fetch(
 def import_warc(
     ctx: typer.Context,
     path: Annotated[Path, typer.Argument(metavar="FILE", help="A WARC or .warc.gz file.")],
-    max_bytes: Annotated[int, typer.Option("--max-bytes", help="Largest record accepted.")] = 10 * 1024 * 1024,
+    max_bytes: Annotated[int, typer.Option("--max-bytes", min=1, help="Largest record accepted.")] = 10 * 1024 * 1024,
     as_json: Annotated[bool, typer.Option("--json", help="Print the summary as JSON.")] = False,
     no_statements: Annotated[bool, typer.Option("--no-statements", help="Store articles only.")] = False,
+    workers: WorkersOption = None,
+    scheduler: SchedulerOption = None,
 ) -> None:
     """Back-fill from a web archive: ingest the article pages in a WARC file."""
     from claimwatch.monitor import service
 
-    result = ctx.obj.using_store(lambda store: service.import_warc(
-        store, path, gazetteer=ctx.obj.gazetteer(), max_bytes=max_bytes, with_statements=not no_statements
-    ))
+    gazetteer = ctx.obj.gazetteer()
+
+    def run(store):
+        with dask_processor(workers, scheduler, gazetteer, not no_statements) as processor:
+            return service.import_warc(store, path, gazetteer=gazetteer, max_bytes=max_bytes,
+                                       with_statements=not no_statements, processor=processor)
+
+    result = ctx.obj.using_store(run)
     if not as_json:
         counts = result.counts
         warn(f"{counts.records} records: {counts.pages} article pages, {counts.skipped} skipped")
@@ -143,7 +159,7 @@ def monitor(
                                      help="Append alerts to this file as JSON Lines.")
     ] = None,
     log_format: Annotated[str, typer.Option("--log-format", help="Logs on stderr: kv or json.")] = "kv",
-    max_bytes: Annotated[int, typer.Option("--max-bytes", help="Largest response accepted.")] = 10 * 1024 * 1024,
+    max_bytes: Annotated[int, typer.Option("--max-bytes", min=1, help="Largest response accepted.")] = 10 * 1024 * 1024,
     timeout: Annotated[float, typer.Option("--timeout", help="Read time-out in seconds.")] = 15.0,
     allow_network: Annotated[
         Optional[list[str]],
@@ -153,6 +169,8 @@ def monitor(
         Optional[list[str]], typer.Option("--sources", help="Source registry TOML for the briefs (repeatable).")
     ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="With --once: print the cycle as JSON.")] = False,
+    workers: WorkersOption = None,
+    scheduler: SchedulerOption = None,
 ) -> None:
     """Poll every due source, ingest new and revised articles, alert when a watched claim moves."""
     from claimwatch.monitor import service
@@ -166,12 +184,13 @@ def monitor(
     previous = {sig: signal.signal(sig, lambda *_: stop.set()) for sig in (signal.SIGTERM, signal.SIGINT)}
     options = service.SinkOptions(webhook=webhook, webhook_secret=webhook_secret, alerts_file=alerts_file,
                                   echo=say)
+    gazetteer = ctx.obj.gazetteer()
     try:
-        with ctx.obj.store() as store:
+        with ctx.obj.store() as store, dask_processor(workers, scheduler, gazetteer) as processor:
             reports = service.run_monitor(
-                store, once=once, sinks=options, gazetteer=ctx.obj.gazetteer(),
+                store, once=once, sinks=options, gazetteer=gazetteer,
                 policy=FetchPolicy(max_bytes=max_bytes, read_timeout=timeout),
-                allowed_networks=allow_network or (), stop=stop, brief_sources=sources,
+                allowed_networks=allow_network or (), stop=stop, brief_sources=sources, processor=processor,
             )
     except (ClaimwatchError, ValueError) as error:
         fail(error if isinstance(error, ClaimwatchError) else ClaimwatchError(str(error)))
@@ -230,12 +249,13 @@ def alerts(
     watch: Annotated[Optional[str], typer.Option("--watch", help="Only this watch (id or prefix).")] = None,
     limit: Annotated[Optional[int], typer.Option("--limit", min=1, help="Only the last N.")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print a JSON list.")] = False,
+    fmt: FormatOption = None,
 ) -> None:
     """Past alerts, oldest first."""
     from claimwatch.monitor import service
 
     rows = ctx.obj.using_store(lambda store: service.list_alerts(store, watch, limit))
-    show(rows, fmt_of(as_json), describe_alerts)
+    show(rows, fmt_of(as_json, fmt), describe_alerts)
 
 
 def describe_alerts(rows: list[dict]) -> None:

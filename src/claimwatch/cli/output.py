@@ -1,22 +1,30 @@
-"""The one way commands print results: rows as a Rich table or JSON, other results as JSON or text.
+"""The one way commands print results: rows as a Rich table, JSON, JSON Lines or CSV, other results as JSON or text.
 
 ``render(rows, columns, fmt)`` takes the rows the API returns (dicts) and the columns a person sees;
-``--json`` prints the rows unchanged, so the JSON is the API's shape. New formats (jsonl, csv) go here.
+``--format json|jsonl|csv`` (``--json`` is ``--format json``) prints the rows unchanged through
+``exports.tables``, the writer the REST API uses too, so every format has the API's shape and field order.
 """
 
 from __future__ import annotations
 
 import json
+import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, Optional
 
 import typer
 from rich.console import Console
 from rich.table import Table
 
-Format = Literal["table", "json"]
-JsonFlag = Annotated[bool, typer.Option("--json", help="Print JSON.")]
+from claimwatch.exports import tables
+
+Format = Literal["table", "json", "jsonl", "csv"]
+JsonFlag = Annotated[bool, typer.Option("--json", help="Print JSON (the same as --format json).")]
+FormatOption = Annotated[
+    Optional[Literal["json", "jsonl", "csv"]],
+    typer.Option("--format", help="json, jsonl or csv (default: a table for people)."),
+]
 
 out = Console(soft_wrap=True)
 err = Console(stderr=True, soft_wrap=True)
@@ -42,14 +50,25 @@ def field(header: str, key: str | None = None, width: int | None = None) -> Colu
     return Column(header, cell)
 
 
-def fmt_of(as_json: bool) -> Format:
-    return "json" if as_json else "table"
+def fmt_of(as_json: bool, fmt: str | None = None) -> Format:
+    """The format asked for: ``--format``, else json for ``--json``, else a table."""
+    if fmt and as_json and fmt != "json":
+        raise typer.BadParameter("--json means --format json: give one of them", param_hint="--format")
+    return fmt or ("json" if as_json else "table")
 
 
-def render(rows: Sequence[dict], columns: Sequence[Column], fmt: Format = "table", **table_options) -> None:
-    """The rows as a table of ``columns``, or as the JSON list they are."""
-    if fmt == "json":
-        print_json(list(rows))
+def render(
+    rows: Sequence[dict],
+    columns: Sequence[Column],
+    fmt: Format = "table",
+    *,
+    fields: Sequence[str] | None = None,
+    **table_options,
+) -> None:
+    """The rows as a table of ``columns``, or as they are in JSON, JSON Lines or CSV (``fields`` fix the
+    CSV columns, so an empty list still has its header)."""
+    if fmt != "table":
+        sys.stdout.write(tables.render(list(rows), fmt, fields))
         return
     table = Table(*(column.header for column in columns), **table_options)
     for row in rows:
@@ -58,8 +77,10 @@ def render(rows: Sequence[dict], columns: Sequence[Column], fmt: Format = "table
 
 
 def show(data: Any, fmt: Format, describe: Callable[[Any], None], *, indent: int | None = 2) -> None:
-    """A result that is no list of rows: its JSON, or ``describe(data)`` for people."""
-    if fmt == "json":
+    """A result printed for people by ``describe(data)``, else as JSON (a list of rows also as JSON Lines or CSV)."""
+    if fmt in ("jsonl", "csv"):
+        sys.stdout.write(tables.render(list(data), fmt))
+    elif fmt == "json":
         print_json(data, indent=indent)
     else:
         describe(data)

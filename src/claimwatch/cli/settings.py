@@ -1,11 +1,13 @@
-"""What every command gets from the global options (``--db``, ``--gazetteer``), and how a command fails."""
+"""What every command gets from the global options (``--db``, ``--gazetteer``), where the per-article stages
+run (``--workers``, ``--scheduler``), and how a command fails."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import NoReturn, TypeVar
+from typing import TYPE_CHECKING, Annotated, NoReturn, Optional, TypeVar
 
 import typer
 
@@ -14,7 +16,18 @@ from claimwatch.errors import ClaimwatchError
 from claimwatch.gazetteer import Gazetteer, load_gazetteer
 from claimwatch.store import Store
 
+if TYPE_CHECKING:
+    from claimwatch.workers import DaskProcessor
+
 T = TypeVar("T")
+WorkersOption = Annotated[
+    Optional[int],
+    typer.Option("--workers", min=1, help="Parse on a local Dask cluster of N processes (1, the default: here)."),
+]
+SchedulerOption = Annotated[
+    Optional[str],
+    typer.Option("--scheduler", help="Parse on a running Dask cluster: its scheduler's tcp://HOST:PORT."),
+]
 
 
 @dataclass
@@ -48,3 +61,26 @@ def guarded(run: Callable[[], T]) -> T:
 def fail(error: ClaimwatchError) -> NoReturn:
     warn(f"claimwatch: {error}")
     raise typer.Exit(1)
+
+
+@contextmanager
+def dask_processor(
+    workers: int | None, scheduler: str | None, gazetteer: Gazetteer, with_statements: bool = True
+) -> Iterator[DaskProcessor | None]:
+    """The Dask cluster ``--workers`` or ``--scheduler`` asks for (None: this process), closed after.
+    ``--workers 1`` runs here too: a one-worker cluster parses no faster and adds the transfers."""
+    if workers and scheduler:
+        raise typer.BadParameter("give --workers or --scheduler, not both", param_hint="--workers")
+    if not scheduler and (workers or 1) == 1:
+        yield None
+        return
+    from claimwatch.workers import DaskProcessor  # Dask loads only when asked for
+
+    if workers:
+        processor = DaskProcessor.local(workers, gazetteer, with_statements=with_statements)
+    else:
+        processor = guarded(lambda: DaskProcessor.connect(scheduler, gazetteer, with_statements=with_statements))
+    try:
+        yield processor
+    finally:
+        processor.close()

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
 
 from claimwatch import api
 from claimwatch.cli.articles import print_report
-from claimwatch.cli.output import Column, field, fmt_of, out, render, say, show
+from claimwatch.cli.output import Column, FormatOption, field, fmt_of, out, render, say, show
 from claimwatch.cli.settings import Settings, guarded
 from claimwatch.ingest.sources import DEFAULT_MAX_BYTES
 from claimwatch.store import Store
@@ -25,7 +26,7 @@ ListFlag = Annotated[bool, typer.Option("--json", help="Print a JSON list.")]
 
 
 @app.command()
-def stories(ctx: typer.Context, as_json: ListFlag = False) -> None:
+def stories(ctx: typer.Context, as_json: ListFlag = False, fmt: FormatOption = None) -> None:
     """Stories: reports about one allegation or event across outlets and days."""
     settings: Settings = ctx.obj
     rows = settings.using_store(lambda store: api.list_stories(store, settings.gazetteer()))
@@ -34,7 +35,7 @@ def stories(ctx: typer.Context, as_json: ListFlag = False) -> None:
         field("to", "last_seen", width=10), field("reports"), field("origins", "independent_origins"),
         Column("voices", lambda row: ", ".join(row["voices"][:4])),
     ]
-    render(rows, columns, fmt_of(as_json))
+    render(rows, columns, fmt_of(as_json, fmt))
 
 
 @watch_app.command("add")
@@ -50,10 +51,10 @@ def watch_add(
 
 
 @watch_app.command("list")
-def watch_list(ctx: typer.Context, as_json: ListFlag = False) -> None:
+def watch_list(ctx: typer.Context, as_json: ListFlag = False, fmt: FormatOption = None) -> None:
     """The tracked claims."""
     rows = ctx.obj.using_store(api.list_watches)
-    show(rows, fmt_of(as_json), describe_watches)
+    show(rows, fmt_of(as_json, fmt), describe_watches)
 
 
 def describe_watches(rows: list[dict]) -> None:
@@ -84,6 +85,37 @@ def brief(
     settings: Settings = ctx.obj
     data = settings.using_store(lambda store: api.brief(store, target, settings.gazetteer(), sources))
     print(render_brief(data, fmt))
+
+
+@app.command()
+def positions(
+    ctx: typer.Context,
+    target: Annotated[str, typer.Argument(metavar="WATCH_OR_STORY_ID")],
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Print JSON: positions and each statement's relation.")
+    ] = False,
+    fmt: FormatOption = None,
+) -> None:
+    """Who backs, who denies, who takes no side: one row per voice, with its evidence.
+
+    ``--format json`` is the whole answer (claim, positions, relations); ``jsonl`` and ``csv`` one row a voice.
+    """
+    settings: Settings = ctx.obj
+    data = settings.using_store(lambda store: api.positions(store, target, settings.gazetteer()))
+    chosen = fmt_of(as_json, fmt)
+    show(data["positions"] if chosen in ("jsonl", "csv") else data, chosen, describe_positions)
+
+
+def describe_positions(data: dict) -> None:
+    say(f"{data['kind']} {data['id']}: {data['claim']}")
+    columns = [
+        field("voice"), field("stance"),
+        Column("how", lambda row: "hedged" if row["hedged"] else ("conditional" if row["conditional"] else "")),
+        field("certainty"), field("first", "first_said_on"), field("last", "last_said_on"),
+        Column("statements", lambda row: str(len(row["statements"]))),
+        Column("moved", lambda row: "; ".join(f"{m['from']}->{m['to']} {m['on']}" for m in row["changed"])),
+    ]
+    render(data["positions"], columns)
 
 
 def render_brief(data: dict, fmt: str) -> str:
@@ -139,11 +171,26 @@ def serve(
         typer.Option("--token", envvar="CLAIMWATCH_TOKEN", help="Access token: needed on each request; allows writes."),
     ] = None,
     max_bytes: Annotated[
-        int, typer.Option("--max-bytes", envvar="CLAIMWATCH_MAX_BYTES", help="Largest upload accepted.")
+        int, typer.Option("--max-bytes", min=1, envvar="CLAIMWATCH_MAX_BYTES", help="Largest upload accepted.")
     ] = DEFAULT_MAX_BYTES,
+    allow_host: Annotated[
+        Optional[list[str]],
+        typer.Option("--allow-host", help="A host name the desk answers without a token, besides loopback ones."),
+    ] = None,
+    ssl_certfile: Annotated[
+        Optional[Path], typer.Option("--ssl-certfile", exists=True, dir_okay=False, help="Serve HTTPS: certificate.")
+    ] = None,
+    ssl_keyfile: Annotated[
+        Optional[Path], typer.Option("--ssl-keyfile", exists=True, dir_okay=False, help="Serve HTTPS: private key.")
+    ] = None,
 ) -> None:
     """The analyst's desk: REST API (reference at /docs) and pages over the store (FastAPI + uvicorn)."""
     from claimwatch.web.server import serve as run_server  # FastAPI and uvicorn: only when serving
 
+    if (ssl_certfile is None) != (ssl_keyfile is None):
+        raise typer.BadParameter("give both --ssl-certfile and --ssl-keyfile", param_hint="--ssl-keyfile")
     settings: Settings = ctx.obj
-    guarded(lambda: run_server(settings.db, host, port, token, gazetteers=settings.gazetteers, max_bytes=max_bytes))
+    guarded(lambda: run_server(
+        settings.db, host, port, token, gazetteers=settings.gazetteers, max_bytes=max_bytes,
+        allowed_hosts=allow_host or [], ssl_certfile=ssl_certfile, ssl_keyfile=ssl_keyfile,
+    ))

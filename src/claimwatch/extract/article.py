@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import logging
 import re
 from dataclasses import dataclass
 
 import py3langid
 
-from claimwatch.errors import Errors, InputError
+from claimwatch.errors import Errors, InputError, Warnings
 from claimwatch.extract import text as text_parser
 from claimwatch.extract.dates import ParsedTime, offset_name, parse_time, to_iso
 from claimwatch.extract.html import extract_html, host_of
@@ -18,6 +19,7 @@ PARAGRAPH_SEPARATOR = "\n\n"
 # How an author field lists several people: "A; B", "A, B", "A and B", "A & B".
 _AUTHOR_SEPARATORS = re.compile(r"\s*(?:;|,|&|\band\b)\s*")
 _HOST_NAME = re.compile(r"^(?:[a-z0-9-]+\.)+[a-z]{2,}$", re.I)
+_log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -43,6 +45,7 @@ def extract_article(doc: SourceDocument, gazetteer: Gazetteer) -> Article:
     if not draft.paragraphs:
         raise InputError(doc.source, Errors.E102 if doc.format == "text" else Errors.E101)
     _apply_hints(draft, doc)
+    _log_unknown_zone(draft, doc.source)
     body, paragraphs = _join(draft.paragraphs)
     outlet, agencies = _resolve_outlet(draft, gazetteer)
     zone_name, zone_source = _resolve_zone(draft, outlet, gazetteer)
@@ -68,6 +71,14 @@ def extract_article(doc: SourceDocument, gazetteer: Gazetteer) -> Article:
         language=draft.language or _detect_language(body),
         removed_lines=tuple(draft.removed),
     )
+
+
+def _log_unknown_zone(draft: _Draft, source: str) -> None:
+    """Once per article, however many of its stamps print the zone."""
+    zone = next((s.unknown_zone for s in (draft.published, draft.updated) if s and s.unknown_zone), None)
+    if zone:
+        message = Warnings.W101.format(source=source, zone=zone)
+        _log.warning(message, extra={"event": "extract.unknown_zone", "fields": {"source": source, "zone": zone}})
 
 
 def _draft_from_text(doc: SourceDocument) -> _Draft:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from difflib import SequenceMatcher
 
 # Whole-line interface labels, compared case-insensitively without punctuation.
@@ -139,10 +140,10 @@ def near_duplicate(a: str, b: str, threshold: float = 0.85) -> bool:
 def dominant_script(text: str) -> str | None:
     """The writing system most letters of ``text`` are in ("LATIN", "HANGUL", ...)."""
     counts: dict[str, int] = {}
-    for char in text:
+    for char, count in Counter(text).items():
         if char.isalpha():
             script = _script(char)
-            counts[script] = counts.get(script, 0) + 1
+            counts[script] = counts.get(script, 0) + count
     return max(counts, key=counts.__getitem__) if counts else None
 
 

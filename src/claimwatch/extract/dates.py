@@ -8,7 +8,7 @@ from datetime import UTC, date, datetime, timedelta, timezone
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from dateutil import parser as dateutil_parser
-from dateutil.tz import gettz, tzoffset
+from dateutil.tz import gettz, tzoffset, tzutc
 
 # Zone abbreviations news sites print. dateutil knows only UTC/GMT by itself, and
 # some abbreviations are ambiguous (IST, CST): these are the news-desk readings.
@@ -63,11 +63,37 @@ _TZINFOS.update(
 )
 # "UTC+3" / "GMT+09:00": dateutil would read these POSIX-style, with the sign inverted.
 _UTC_OFFSET = re.compile(r"(?<![A-Za-z])(?:UTC|GMT)\s*([+\-−])\s*(\d{1,2})(?::?(\d{2}))?\b")
+_KOREAN_DAY = re.compile(r"(?:(\d{4})년\s*)?(\d{1,2})월\s*(\d{1,2})일")
+_KOREAN_CLOCK = re.compile(r"(?:(오전|오후)\s*)?(\d{1,2})시\s*(?:(\d{1,2})분)?")
+# Russian and Ukrainian month names, every case a date prints them in ("6 марта", "6 березня",
+# "в марте", "березень") and the Russian desk abbreviations ("7 окт"; the Ukrainian ones are words too:
+# "лист", "трав"). dateutil reads only English names.
+_SLAVIC_MONTHS = (
+    ("январ[ьяюе]|янв|січ(?:ень|ня|ні)", "Jan"),
+    ("феврал[ьяюе]|фев|лют(?:ий|ого|ому)", "Feb"),
+    ("март[аеу]?|мар|берез(?:ень|ня|ні)", "Mar"),
+    ("апрел[ьяюе]|апр|квіт(?:ень|ня|ні)", "Apr"),
+    ("ма[йяюе]|трав(?:ень|ня|ні)", "May"),
+    ("июн[ьяюе]|июн|черв(?:ень|ня|ні)", "Jun"),
+    ("июл[ьяюе]|июл|лип(?:ень|ня|ні)", "Jul"),
+    ("август[аеу]?|авг|серп(?:ень|ня|ні)", "Aug"),
+    ("сентябр[ьяюе]|сен|сент|верес(?:ень|ня|ні)", "Sep"),
+    ("октябр[ьяюе]|окт|жовт(?:ень|ня|ні)", "Oct"),
+    ("ноябр[ьяюе]|ноя|нояб|листопад(?:а|і)?", "Nov"),
+    ("декабр[ьяюе]|дек|груд(?:ень|ня|ні)", "Dec"),
+)
+SLAVIC_MONTH = "|".join(pattern for pattern, _ in _SLAVIC_MONTHS)
+_SLAVIC_MONTH_WORD = re.compile(rf"(?<!\w)(?:{SLAVIC_MONTH})\.?(?!\w)", re.I)
+_SLAVIC_ENGLISH = [(re.compile(rf"(?:{pattern})", re.I), english) for pattern, english in _SLAVIC_MONTHS]
+# "2024 г.", "2025 року", "о 16:40", "в 15:20": words around the numbers that only confuse the parser.
+_SLAVIC_FILLER = re.compile(r"(?<=\d)\s*(?:г\.|год[аух]?|р\.|року)(?!\w)|(?<!\w)(?:о|в|об|во)(?=\s+\d)", re.I)
 _NOISE = re.compile(r"\s*(?:\||•|·)\s*|\b(?:at|on)\b(?=\s+\d)", re.I)
 # "15:08", "15h08", "3.15 pm"; not the "17.10" of a dotted date "17.10.2024".
 _HAS_TIME = re.compile(r"(?<![\d.])\d{1,2}[:h.]\d{2}(?![.\d])|\d{1,2}\s*[ap]\.?m\b", re.I)
 STAMP_LABEL = re.compile(
-    r"(?P<label>(?:first\s+)?(?:posted|published|updated|last\s+updated|modified|last\s+modified|created|issued)"
+    r"(?P<label>(?:(?:first\s+)?(?:posted|published|updated|last\s+updated|modified|last\s+modified|created|issued)"
+    r"|기사입력|입력|등록|송고시간|송고|최종\s*수정|수정"
+    r"|опубликовано|обновлено|дата\s+публикации|опубліковано|оновлено|дата\s+публікації)"
     r"(?:\s+(?:on|at))?)\s*[:：]?\s*",
     re.I,
 )
@@ -79,6 +105,7 @@ class ParsedTime:
 
     value: datetime
     has_time: bool
+    unknown_zone: str | None = None  # a zone name printed but not known: ``value`` is then naive
 
     @property
     def has_zone(self) -> bool:
@@ -87,16 +114,29 @@ class ParsedTime:
 
 def parse_time(text: str, default_year: int | None = None) -> ParsedTime | None:
     """Parse one printed date-time; ``None`` when it is not one."""
-    cleaned = _UTC_OFFSET.sub(_offset_replacement, text)
+    cleaned = _UTC_OFFSET.sub(_offset_replacement, _slavic_to_english(_korean_to_numeric(text)))
     cleaned = _NOISE.sub(" ", cleaned).strip(" ,;:-–—")
     if not cleaned or not re.search(r"\d", cleaned):
         return None
     default = datetime(default_year or datetime.now().year, 1, 1)
+    unknown: list[str] = []
+
+    def zone(name: str | None, offset: int | None):
+        """dateutil's zone lookup; a callable, so an unknown name is noted here rather than warned
+        about on the terminal (extract_article logs it, naming the article)."""
+        if name in _TZINFOS:
+            return _TZINFOS[name]
+        if offset is not None:
+            return tzutc() if offset == 0 else tzoffset(name, offset)
+        if name:
+            unknown.append(name)
+        return None
+
     try:
-        value = dateutil_parser.parse(cleaned, default=default, tzinfos=_TZINFOS)
+        value = dateutil_parser.parse(cleaned, default=default, tzinfos=zone)
     except (ValueError, OverflowError):
         try:
-            value = dateutil_parser.parse(cleaned, default=default, tzinfos=_TZINFOS, fuzzy=True)
+            value = dateutil_parser.parse(cleaned, default=default, tzinfos=zone, fuzzy=True)
         except (ValueError, OverflowError):
             return None
     if (
@@ -105,7 +145,28 @@ def parse_time(text: str, default_year: int | None = None) -> ParsedTime | None:
         and value > datetime.now(value.tzinfo) + timedelta(days=2)
     ):
         value = value.replace(year=value.year - 1)  # "Dec. 30" read in January: last December
-    return ParsedTime(value, has_time=bool(_HAS_TIME.search(cleaned)))
+    return ParsedTime(value, has_time=bool(_HAS_TIME.search(cleaned)), unknown_zone=unknown[-1] if unknown else None)
+
+
+def _korean_to_numeric(text: str) -> str:
+    """ "2025년 03월 06일 오후 3시20분" -> "2025-03-06 3:20 pm" (the parser reads the numbers alone wrongly)."""
+    text = _KOREAN_DAY.sub(lambda m: "-".join(filter(None, m.groups())) + " ", text)
+    return _KOREAN_CLOCK.sub(_clock, text)
+
+
+def _slavic_to_english(text: str) -> str:
+    """ "6 марта 2025 г., 15:20" -> "6 Mar 2025, 15:20" (the parser alone reads it as 2025-06-01)."""
+    text = _SLAVIC_MONTH_WORD.sub(lambda m: _english_month(m.group(0).rstrip(".")), text)
+    return _SLAVIC_FILLER.sub(" ", text)
+
+
+def _english_month(word: str) -> str:
+    return next(english for pattern, english in _SLAVIC_ENGLISH if pattern.fullmatch(word))
+
+
+def _clock(match: re.Match) -> str:
+    half = {"오전": " am", "오후": " pm"}.get(match.group(1) or "", "")
+    return f"{match.group(2)}:{int(match.group(3) or 0):02d}{half}"
 
 
 def _offset_replacement(match: re.Match) -> str:

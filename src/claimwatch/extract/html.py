@@ -39,7 +39,9 @@ class HtmlFields:
 def extract_html(html: str, url: str | None = None) -> HtmlFields | None:
     """Body and metadata of an article page, or ``None`` when the page holds no article."""
     try:
-        tree = lxml.html.fromstring(html)
+        # libxml2 stops at 255 levels of nesting unless the tree may be huge, dropping the text below;
+        # the input size cap bounds what a huge tree costs. A parser is not shared: not thread-safe.
+        tree = lxml.html.fromstring(html, parser=lxml.html.HTMLParser(huge_tree=True))
     except (ParserError, ValueError):
         return None
     published, updated, ld_publisher = _page_timestamps(tree)

@@ -2,8 +2,8 @@
 
 Recognises a title line, bylines ("By NAME", "NAME, Reuters", "By NAME | Outlet"),
 "Posted : ... Updated : ..." stamps, datelines ("SEOUL, October 17 (AJP) -",
-"KYIV (Reuters) --"), photo captions (also a caption repeated with and without its
-credit) and page-interface lines in any language, and separates them from the body.
+"KYIV (Reuters) --", "МОСКВА, 7 октября. /ТАСС/.", "(서울=연합뉴스)"), photo captions (also a caption
+repeated with and without its credit) and page-interface lines in any language, and separates them from the body.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from claimwatch.extract import clutter
-from claimwatch.extract.dates import ParsedTime, parse_time, split_stamps
+from claimwatch.extract.dates import SLAVIC_MONTH, ParsedTime, parse_time, split_stamps
 
 MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 _PLACE_CAPS = r"[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’.\-]*(?:\s+[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’.\-]*){0,3}"
@@ -23,6 +23,20 @@ DATELINE = re.compile(
     (?:,?\s*(?P<date>{MONTH}\s+\d{{1,2}}(?:,?\s+\d{{4}})?|\d{{1,2}}\s+{MONTH}(?:\s+\d{{4}})?))?
     \s*(?:\((?P<credit>[^()]{{1,40}})\))?
     \s*(?P<dash>--|[-–—:])\s+(?=\S)""",
+    re.X,
+)
+# Korean wire copy: "(서울=연합뉴스) 홍길동 기자 = ", "(워싱턴=연합뉴스) 김철수 특파원 = ".
+KOREAN_DATELINE = re.compile(
+    r"^\((?P<place>[^=()\s][^=()]{0,20})=(?P<credit>[^()=]{1,30})\)\s*"
+    r"(?:[가-힣]{2,4}(?:\s*[·,]\s*[가-힣]{2,4})*\s*(?:기자|특파원)\s*)?=?\s*"
+)
+# Russian and Ukrainian wire copy: "МОСКВА, 7 октября. /ТАСС/.", "МОСКВА, 7 окт - Интерфакс.", "КИЇВ, 6 березня.".
+_CYRILLIC_CAPS = r"[А-ЯЁІЇЄҐ][А-ЯЁІЇЄҐ'’\-]+"
+CYRILLIC_DATELINE = re.compile(
+    rf"""^(?P<place>{_CYRILLIC_CAPS}(?:\s+{_CYRILLIC_CAPS}){{0,3}}),
+    \s*(?P<date>\d{{1,2}}\s+(?:{SLAVIC_MONTH})(?!\w)\.?)(?:\s+\d{{4}})?
+    (?:\s*[-–—]\s*(?P<wire>[^\s.][^.]{{0,29}})\.|\.\s*(?:/(?P<credit>[^/]{{1,30}})/\.?)?)
+    \s+(?=\S)""",
     re.X,
 )
 _NAME_TOKEN = r"(?:[A-ZÀ-ÖØ-ÞĀ-ž][\w'’\-]*\.?|(?:van|von|de|da|del|der|bin|al|el|la|le|di|du)(?:-[A-Z][\w'’\-]*)?)"
@@ -87,6 +101,14 @@ def split_units(text: str) -> list[str]:
 
 
 def match_dateline(paragraph: str) -> Dateline | None:
+    korean = KOREAN_DATELINE.match(paragraph)
+    if korean:
+        return Dateline(place=korean.group("place").strip(), text=korean.group(0).strip(), region=None, date=None,
+                        credit=korean.group("credit").strip())
+    if cyrillic := CYRILLIC_DATELINE.match(paragraph):
+        credit = cyrillic.group("credit") or cyrillic.group("wire")
+        return Dateline(place=cyrillic.group("place"), text=cyrillic.group(0).strip(), date=cyrillic.group("date"),
+                        credit=credit.strip() if credit else None)
     match = DATELINE.match(paragraph)
     if not match:
         return None
@@ -198,7 +220,7 @@ def read_header_line(line: str, header: TextHeader, default_year: int | None = N
     if prefix and byline is None and parsed_stamps and header.title is None:
         return False  # a headline that happens to contain "updated"
     for label, value in parsed_stamps.items():
-        key = "updated" if "updat" in label or "modif" in label else "published"
+        key = "updated" if re.search(r"updat|modif|수정|обновл|оновл", label) else "published"
         header.stamps.setdefault(key, value)
     if byline:
         names, outlets = byline
@@ -209,7 +231,9 @@ def read_header_line(line: str, header: TextHeader, default_year: int | None = N
 
 def _is_bare_date(line: str) -> bool:
     """A line that is only a date and time ("March 7, 2025 8:15 AM")."""
-    return len(line.split()) <= 8 and bool(re.search(r"\d{4}", line)) and not re.search(r"[a-z]{4,}\s+[a-z]{4,}", line)
+    # Two lower-case words: "Вибори президента 2025" is a headline, "Friday March 7, 2025" a date.
+    two_words = re.search(r"[a-zа-яёіїєґ]{4,}\s+[a-zа-яёіїєґ]{4,}", line)
+    return len(line.split()) <= 8 and bool(re.search(r"\d{4}", line)) and not two_words
 
 
 def clean_body(

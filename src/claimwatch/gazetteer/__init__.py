@@ -6,6 +6,6 @@ by ``--gazetteer`` or the ``CLAIMWATCH_GAZETTEER`` variable (several joined with
 path separator). See docs/gazetteer.md.
 """
 
-from claimwatch.gazetteer.model import Country, Gazetteer, Outlet, Place, load_gazetteer
+from claimwatch.gazetteer.model import Country, Entity, Gazetteer, Outlet, Place, load_gazetteer
 
-__all__ = ["Country", "Gazetteer", "Outlet", "Place", "load_gazetteer"]
+__all__ = ["Country", "Entity", "Gazetteer", "Outlet", "Place", "load_gazetteer"]

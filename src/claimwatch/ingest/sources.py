@@ -92,5 +92,6 @@ def read_item(item: InputItem, max_bytes: int = DEFAULT_MAX_BYTES, stdin: Binary
 def _read_capped(stream: BinaryIO, source: str, max_bytes: int) -> bytes:
     data = stream.read(max_bytes + 1)
     if len(data) > max_bytes:
-        raise InputError(source, Errors.E004.format(size=len(data), limit=max_bytes))
+        # A stream's size is not known without reading it to its end, which may never come.
+        raise InputError(source, Errors.E015.format(limit=max_bytes, when=""))
     return data

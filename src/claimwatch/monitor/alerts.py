@@ -5,7 +5,8 @@ kept in the store. After a poll's ingest the brief is built again and compared w
 
 - ``status``: the status changed (e.g. contested -> officially confirmed);
 - ``origin``: the claim gained an independent origin (a report that copies none seen before);
-- ``voice``: a voice that had not denied (or confirmed) the claim now does.
+- ``voice``: a voice that had not denied (or backed) the claim now does: its position
+  (``stories/positions.py``), not the act of one statement.
 
 Each alert has a dedupe key (watch, kind, and the new status with the statement that caused it,
 the origin, or the voice and act); the key is unique in the store, and the new alerts and the new
@@ -19,7 +20,7 @@ from datetime import datetime
 
 from claimwatch.monitor.state import MonitorState
 
-VOICE_ACTS = ("denies", "confirms")
+SIDES = ("denies", "backs")
 KEY_LINES = 4  # key judgments carried in an alert
 
 
@@ -31,7 +32,7 @@ def brief_state(brief: dict) -> dict:
     for row in brief.get("sources") or []:  # oldest report first
         if row.get("origin") and row["origin"] not in origins:
             origins.append(row["origin"])
-    voices = sorted({_voice_key(row) for row in brief.get("statements") or [] if row.get("act") in VOICE_ACTS})
+    voices = sorted({_voice_key(row) for row in brief.get("positions") or [] if row["stance"] in SIDES})
     return {
         "status": brief.get("status"),
         "status_statement": last.get("statement_id"),
@@ -41,12 +42,8 @@ def brief_state(brief: dict) -> dict:
     }
 
 
-def _voice_name(row: dict) -> str:
-    return (row.get("speaker_entity") or row.get("speaker") or "?").strip()
-
-
-def _voice_key(row: dict) -> str:
-    return f"{row['act']}:{_voice_name(row).casefold()}"
+def _voice_key(position: dict) -> str:
+    return f"{position['stance']}:{position['voice'].strip().casefold()}"
 
 
 def changes(watch: dict, before: dict, after: dict, brief: dict) -> list[dict]:
@@ -76,20 +73,19 @@ def changes(watch: dict, before: dict, after: dict, brief: dict) -> list[dict]:
                 f"{report.get('title') or origin}); {after['independent_origins']} in all",
             ))
     before_voices = set(before["voices"])
-    announced: set[str] = set()
-    for row in brief.get("statements") or []:
-        if row.get("act") not in VOICE_ACTS:
+    rows = {row["id"]: row for row in brief.get("statements") or []}
+    for position in brief.get("positions") or []:
+        key = _voice_key(position)
+        if position["stance"] not in SIDES or key in before_voices:
             continue
-        key = _voice_key(row)
-        if key in before_voices or key in announced:
-            continue
-        announced.add(key)
+        row = rows.get(position["statements"][-1], {})
         statement = {k: row.get(k) for k in ("id", "speaker", "speaker_entity", "role", "country", "act", "certainty",
                                               "quote", "outlet", "article_id", "url", "said_on", "admiralty")}
+        voice, stance = position["voice"], position["stance"]
         found.append(_alert(
-            "voice", f"{watch_id}|voice|{key}", common, {"voice": _voice_name(row), "act": row["act"],
-                                                         "statement": statement},
-            f"{brief['claim']}: {_voice_name(row)} {row['act']} it"
+            "voice", f"{watch_id}|voice|{key}", common,
+            {"voice": voice, "act": stance, "hedged": position["hedged"], "statement": statement},
+            f"{brief['claim']}: {voice} {stance} it" + (" (hedged)" if position["hedged"] else "")
             + (f" ({row['outlet']})" if row.get("outlet") else "") + f": \"{_short(row.get('quote') or '')}\"",
         ))
     return found

@@ -58,10 +58,11 @@ class JsonFormatter(logging.Formatter):
 
 
 def configure_logging(fmt: str = "kv", level: int = logging.INFO, stream=None) -> logging.Handler:
-    """Send the monitor's events to ``stream`` (stderr) in ``fmt`` ("kv" or "json")."""
+    """Send the monitor's events, and the warnings of the stages it runs, to ``stream`` (stderr) in ``fmt``
+    ("kv" or "json")."""
     handler = logging.StreamHandler(stream or sys.stderr)
     handler.setFormatter(JsonFormatter() if fmt == "json" else KeyValueFormatter())
-    logger = get_logger()
+    logger = logging.getLogger("claimwatch")
     for old in [h for h in logger.handlers if getattr(h, "_claimwatch", False)]:
         logger.removeHandler(old)
     handler._claimwatch = True  # type: ignore[attr-defined]

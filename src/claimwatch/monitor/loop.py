@@ -88,6 +88,7 @@ class Monitor:
         clock: Callable[[], datetime] = utcnow,
         logger: logging.Logger | None = None,
         brief_sources: list[str] | None = None,
+        processor: api.Processor | None = None,
     ) -> None:
         self.store = store
         self.state = MonitorState(store)
@@ -98,7 +99,7 @@ class Monitor:
         self.clock = clock
         self.log = logger or get_logger()
         self.brief_sources = brief_sources
-        self._nlp = None
+        self._processor = processor  # a workers.DaskProcessor runs them on a cluster
         self._warned_stance_model = False
         self._stop = threading.Event()
 
@@ -264,8 +265,8 @@ class Monitor:
         return self._ingest(source, item, docs, digest, report, now)
 
     def _ingest(self, source: dict, item: FeedItem, docs: list, digest: str, report: PollReport, now: datetime) -> bool:
-        nlp = self._load_nlp()
-        outcomes = [api.ingest_document(self.store, doc, self.gazetteer, nlp) for doc in docs]
+        outcomes = [api.store_processed(self.store, result) for _, results in self.processor.map([(item, docs)])
+                    for result in results]
         stored = [o for o in outcomes if o.status != "failed"]
         failed = [o for o in outcomes if o.status == "failed"]
         main = next((o for o in stored if o.status in ("revised", "ingested")), stored[0] if stored else None)
@@ -295,14 +296,12 @@ class Monitor:
                              status="refused" if refused else "failed", error=error.message, now=now)
         return not error.transient
 
-    def _load_nlp(self):
-        if not self.config.with_statements:
-            return None
-        if self._nlp is None:
-            from claimwatch.nlp import load_nlp
-
-            self._nlp = load_nlp()
-        return self._nlp
+    @property
+    def processor(self) -> api.Processor:
+        """Where the per-article stages run: given, or this process (the model loaded at the first item)."""
+        if self._processor is None:
+            self._processor = api.local_processor(self.gazetteer, self.config.with_statements)
+        return self._processor
 
     # -- settling and alerts -----------------------------------------------------------------------
     def _baseline(self) -> None:
@@ -319,7 +318,7 @@ class Monitor:
         stored: list[dict] = []
         if pending or recovering:
             if pending:
-                self._settle_ingest(pending)
+                self._settle_ingest()
             watches = self.store.watches()
             if watches:
                 stored = check_watches(self.state, watches, self._brief, self.clock(), [s.name for s in self.sinks])
@@ -329,9 +328,9 @@ class Monitor:
         self.deliver()
         return stored
 
-    def _settle_ingest(self, article_ids: list[str]) -> None:
+    def _settle_ingest(self) -> None:
         try:
-            api.settle_ingest(self.store, article_ids, with_statements=self.config.with_statements)
+            api.settle_ingest(self.store, with_statements=self.config.with_statements)
         except (ImportError, ClaimwatchError) as error:  # the report-level stance model is not installed
             if not self._warned_stance_model:
                 log_event(self.log, "watch.link_skipped", logging.WARNING, message=Warnings.W401.format(reason=error))

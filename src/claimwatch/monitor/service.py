@@ -171,6 +171,7 @@ def fetch_urls(
     policy: FetchPolicy | None = None,
     with_statements: bool = True,
     on_outcome: Callable[[IngestOutcome], None] | None = None,
+    processor: api.Processor | None = None,
 ) -> api.IngestReport:
     """Fetch article pages now (safely: the same guard, robots.txt and caps as the monitor) and ingest them."""
     guard = AddressGuard(allow_private=allow_private, allowed_networks=_networks(allowed_networks))
@@ -186,7 +187,7 @@ def fetch_urls(
                     yield InputError(url, error.message)
 
     return api.ingest_documents(store, pages(), gazetteer=gazetteer or load_gazetteer(),
-                                with_statements=with_statements, on_outcome=on_outcome)
+                                with_statements=with_statements, on_outcome=on_outcome, processor=processor)
 
 
 @dataclass
@@ -203,6 +204,7 @@ def import_warc(
     max_bytes: int = 10 * 1024 * 1024,
     with_statements: bool = True,
     on_outcome: Callable[[IngestOutcome], None] | None = None,
+    processor: api.Processor | None = None,
 ) -> WarcReport:
     """Ingest the article pages of a WARC (or .warc.gz) file."""
     counts = WarcCounts()
@@ -210,7 +212,7 @@ def import_warc(
         raise MonitorError(Errors.E418.format(path=path, reason="no such file"))
     report = api.ingest_documents(store, warc_documents(path, max_bytes, counts),
                                   gazetteer=gazetteer or load_gazetteer(), with_statements=with_statements,
-                                  on_outcome=on_outcome)
+                                  on_outcome=on_outcome, processor=processor)
     return WarcReport(report, counts)
 
 
@@ -246,13 +248,14 @@ def run_monitor(
     stop: threading.Event | None = None,
     brief_sources: list[str] | None = None,
     with_statements: bool = True,
+    processor: api.Processor | None = None,
 ) -> list[CycleReport]:
     """Poll due sources, ingest, alert; one cycle with ``once``, else until ``stop`` is set."""
     config = MonitorConfig(policy=policy or FetchPolicy(), max_items=max_items,
                            allowed_networks=_networks(allowed_networks), with_statements=with_statements)
     built = build_sinks(sinks or SinkOptions())
     monitor = Monitor(store, gazetteer=gazetteer or load_gazetteer(), sinks=built, config=config,
-                      brief_sources=brief_sources)
+                      brief_sources=brief_sources, processor=processor)
     try:
         return monitor.run(once=once, max_cycles=max_cycles, stop=stop)
     finally:

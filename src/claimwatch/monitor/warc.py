@@ -58,7 +58,7 @@ def warc_documents(path: str | Path, max_bytes: int, counts: WarcCounts | None =
                     continue
                 data = record.content_stream().read(max_bytes + 1)
                 if len(data) > max_bytes:
-                    yield InputError(url, Errors.E004.format(size=len(data), limit=max_bytes))
+                    yield InputError(url, Errors.E015.format(limit=max_bytes, when=""))
                     continue
                 counts.pages += 1
                 fmt = "html" if content_type in HTML_TYPES else ("jsonl" if content_type in JSON_TYPES else None)

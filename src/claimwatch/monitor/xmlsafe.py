@@ -2,41 +2,55 @@
 
 from __future__ import annotations
 
+import codecs
 import re
 
 from lxml import etree
 
 from claimwatch.errors import Errors
+from claimwatch.ingest.decode import bomless_utf16
 from claimwatch.ingest.gzipped import GzipCorrupt, GzipTooLarge, gunzip_capped
 from claimwatch.monitor.errors import DocumentError, RefusedError
 
 _DOCTYPE = re.compile(rb"<!DOCTYPE", re.I)
-_ENTITY = re.compile(rb"<!ENTITY", re.I)
-_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+# A DOCTYPE with no internal subset: a name, at most an external id (quoted strings), then ">".
+_PLAIN_DOCTYPE = re.compile(
+    rb"""<!DOCTYPE\s+[^\s\[>"']+(?:\s+(?:SYSTEM|PUBLIC)(?:\s+(?:"[^"]*"|'[^']*')){1,2})?\s*>""", re.I
+)
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
 
 
 def _as_utf8(data: bytes) -> bytes:
-    if data.startswith(_UTF16_BOMS):
+    codec = next((name for bom, name in _BOMS if data.startswith(bom)), None) or bomless_utf16(data)
+    if codec:
         try:
-            return data.decode("utf-16").encode("utf-8")
+            return data.decode(codec).encode("utf-8")
         except UnicodeDecodeError:
             return data
     return data
 
 
 def refuse_entity_declarations(url: str, data: bytes) -> None:
-    """An internal DTD subset that declares entities is how "billion laughs" bombs start: refuse it.
+    """Entities are declared in a DOCTYPE's internal subset (``<!DOCTYPE x [ ... ]>``), where "billion
+    laughs" bombs start: refuse every DOCTYPE but the plain kind, a name and an external id (RSS 0.91's).
 
-    A DOCTYPE without entities (RSS 0.91's, say) is fine; the parsers never load external DTDs.
+    Finding where a subset ends would mean parsing comments, processing instructions and quoted
+    strings that may hold "]>"; refusing any subset needs none of that. Every DOCTYPE counts, one
+    inside a comment too, and text that cannot be read as UTF-8 or UTF-16/32 is refused unread.
     """
     data = _as_utf8(data)
-    match = _DOCTYPE.search(data)
-    if match is None:
-        return
-    end = data.find(b"]>", match.end())
-    subset = data[match.start() : end if end >= 0 else len(data)]
-    if _ENTITY.search(subset):
-        raise RefusedError(Errors.E411.format(url=url))
+    if b"\x00" in data:
+        reason = "its text encoding cannot be checked for entity declarations"
+        raise RefusedError(Errors.E411.format(url=url, reason=reason))
+    for match in _DOCTYPE.finditer(data):
+        if not _PLAIN_DOCTYPE.match(data, match.start()):
+            reason = "its DOCTYPE has an internal subset, where entities are declared"
+            raise RefusedError(Errors.E411.format(url=url, reason=reason))
 
 
 def gunzip_document(url: str, data: bytes, max_bytes: int) -> bytes:

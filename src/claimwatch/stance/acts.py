@@ -1,10 +1,12 @@
-"""The speaker's act: what the statement does to its claim, with its PLOVER/CAMEO code.
+"""The speaker's act: what the statement does to its claim, with its PLOVER event.
 
-PLOVER codes follow the CAMEO-to-PLOVER table of the PLOVER manual (draft 0.8, 2021):
-ACCUSE covers accusations (mode "allege", CAMEO 112), disapproval (110) and
-investigation (090); REJECT (120) is the nearest fit for a denial; AGREE with CAMEO 0332
-is an expressed intent to provide military aid; THREATEN is 130. Confirming, assessing,
-reporting, questioning and retracting have no PLOVER event.
+CAMEO codes follow the CAMEO-to-PLOVER table of the PLOVER manual (draft 0.8, 2021), which
+gives each its PLOVER event, mode and context (``stance/plover.py``): accusations are CAMEO 112
+(ACCUSE, mode "disapprove"; 1123 "allege", context "military" for aggression), disapproval 110,
+investigation 090 (093 of military action); REJECT (120) is the nearest fit for a denial; AGREE
+033 is an expressed intent to provide aid (0332 military aid); THREATEN is 130. Confirming,
+assessing, reporting, questioning and retracting have no PLOVER event (PLOVER dropped CAMEO's
+public statements).
 """
 
 from __future__ import annotations
@@ -14,19 +16,23 @@ import re
 from claimwatch.records import Statement
 from claimwatch.stance.certainty import NOT_STATED
 from claimwatch.stance.modality import Modality
+from claimwatch.stance.plover import EVENTS
 
-PLOVER = {
-    "accuses": "ACCUSE/allege (CAMEO 112)",
-    "investigates": "ACCUSE/investigate (CAMEO 090)",
-    "expresses_concern": "ACCUSE/disapprove (CAMEO 110)",
-    "denies": "REJECT (CAMEO 120)",
-    "pledges": "AGREE (CAMEO 033)",
-    "threatens": "THREATEN (CAMEO 130)",
+# act -> (CAMEO code, CAMEO code when the content is military)
+CAMEO = {
+    "accuses": ("112", "1123"),
+    "investigates": ("090", "093"),
+    "expresses_concern": ("110", "110"),
+    "denies": ("120", "120"),
+    "pledges": ("033", "0332"),
+    "threatens": ("130", "130"),
 }
 _DENY_CUES = {"deny", "dismiss", "reject", "refute", "rebuff", "rubbish", "disown", "contradict", "dispute"}
-_DENY_WORDS = re.compile(
+# Words that call a claim untrue ("fake news", "baseless", "propaganda"): also read by stance/positions.py.
+DENIAL_WORDS = re.compile(
     r"\b(?:fake news|fabricat\w+|groundless|baseless|provocation|smear|false|untrue|not true|no truth|"
-    r"lies?\b|nonsense|absurd|propaganda|slander\w*|no (?:evidence|proof|basis))",
+    r"lies?\b|nonsense|absurd|propaganda|slander\w*|no (?:evidence|proof|basis)|prejudic\w*|misleading|disinformation|"
+    r"politically motivated|rubbish)",
     re.I,
 )
 # Under a plain verb of saying only an unmistakable denial counts ("a provocation by NATO" is not one).
@@ -72,23 +78,25 @@ _MILITARY = re.compile(
 
 
 def classify_act(statement: Statement, modality: Modality) -> tuple[str, str | None]:
-    """The act and its PLOVER code (None where no PLOVER event fits)."""
+    """The act and its PLOVER event label (None where no PLOVER event fits)."""
     act = _act(statement, modality)
-    plover = PLOVER.get(act)
-    if act == "accuses" and _MILITARY.search(statement.content.text):
-        plover = "ACCUSE/allege (CAMEO 1123)"
-    if act == "pledges" and _MILITARY.search(statement.content.text):
-        plover = "AGREE (CAMEO 0332)"
-    if act == "investigates" and _MILITARY.search(statement.content.text):
-        plover = "ACCUSE/investigate (CAMEO 093)"
-    return act, plover
+    return act, plover_code(act, military=bool(_MILITARY.search(statement.content.text)))
+
+
+def plover_code(act: str, *, military: bool) -> str | None:
+    """The PLOVER event label of an act (None where no PLOVER event fits); military contents have
+    CAMEO's military sub-codes."""
+    if act not in CAMEO:
+        return None
+    general, military_code = CAMEO[act]
+    return EVENTS[military_code if military else general].label
 
 
 def _act(statement: Statement, modality: Modality) -> str:
     lemma = statement.cue_lemma or ""
     content = statement.content.text
     scope = f"{statement.cue.text if statement.cue else ''} {content}"
-    if lemma in _DENY_CUES or (lemma in ("call", "describe") and _DENY_WORDS.search(content)):
+    if lemma in _DENY_CUES or (lemma in ("call", "describe") and DENIAL_WORDS.search(content)):
         return "denies"
     if lemma in _SAYING and _FLAT_DENIAL.search(content):
         return "denies"

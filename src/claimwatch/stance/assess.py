@@ -25,7 +25,7 @@ def assess_statements(statements: list[Statement], doc: Doc, gazetteer: Gazettee
         act, plover = classify_act(statement, modality)
         proposition = None if is_pointer(statement.content.text) else extract_proposition(statement, doc, gazetteer)
         if proposition is None and (act in _RESPONSES or is_pointer(statement.content.text)):
-            proposition = _claim_pointed_at(recent, statement, gazetteer)
+            proposition = claim_pointed_at(recent, statement, gazetteer)
         elif proposition is not None:
             recent.append((proposition, statement.speaker.entity, statement.speaker.country))
         polarity = "negated" if act == "denies" else modality.polarity
@@ -48,7 +48,13 @@ def assess_statements(statements: list[Statement], doc: Doc, gazetteer: Gazettee
     return assessments
 
 
-def _claim_pointed_at(
+# Acts that speak about a claim already made ("denied the reports", "is looking into it").
+POINTING_ACTS = frozenset(
+    {"denies", "investigates", "expresses_concern", "questions", "confirms", "assesses", "retracts"}
+)
+
+
+def claim_pointed_at(
     recent: list[tuple[Proposition, str | None, str | None]], statement: Statement, gazetteer: Gazetteer
 ) -> Proposition | None:
     """The claim "the reports" or "them" refer to: the one the article has put forward most, by other voices.
@@ -79,4 +85,4 @@ def _country_named(text: str, gazetteer: Gazetteer) -> str | None:
     return metonym[0].code if metonym else gazetteer.country_code(word)
 
 
-__all__ = ["assess_statements"]
+__all__ = ["assess_statements", "claim_pointed_at"]

@@ -8,6 +8,7 @@ their probability bands; a statement's certainty is the band its words fall in, 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 NOT_STATED = "not stated"
@@ -93,10 +94,15 @@ HEDGES = (
 )
 
 
-def read_certainty(text: str) -> tuple[str, str | None]:
+def compile_hedges(rows: Iterable[tuple[str, str, int]]) -> tuple[Hedge, ...]:
+    """Hedges of another language from (pattern, ICD 203 term, strength) rows."""
+    return tuple(_hedge(pattern, term, strength) for pattern, term, strength in rows)
+
+
+def read_certainty(text: str, hedges: tuple[Hedge, ...] = HEDGES) -> tuple[str, str | None]:
     """The ICD 203 term the words express, and the words; ("not stated", None) without a hedge."""
     best: tuple[int, int, str, str] | None = None  # (strength, -position, term, words)
-    for hedge in HEDGES:
+    for hedge in hedges:
         match = hedge.pattern.search(text)
         if match is None:
             continue

@@ -19,6 +19,7 @@ from importlib import resources
 from spacy.tokens import Doc, Token
 
 from claimwatch.gazetteer import Gazetteer
+from claimwatch.nlp.views import tokens_between
 from claimwatch.records import Assessment, Proposition, Statement
 from claimwatch.statements.entities import entity_id
 
@@ -53,6 +54,11 @@ def event_families() -> tuple[EventFamily, ...]:
         )
         for item in data["family"]
     )
+
+
+def family_named(name: str) -> EventFamily:
+    """The (first) event family of that name: "send_troops"."""
+    return next(family for family in event_families() if family.name == name)
 
 
 def recipients_agree(first: str | None, second: str | None) -> bool:
@@ -117,13 +123,13 @@ def is_pointer(content: str) -> bool:
 
 
 def extract_proposition(statement: Statement, doc: Doc, gazetteer: Gazetteer) -> Proposition | None:
-    tokens = [t for t in doc if statement.content.start <= t.idx < statement.content.end]
+    tokens = tokens_between(doc, statement.content.start, statement.content.end)
     candidates = []
     for order, verb in enumerate(_candidate_predicates(tokens)):
         family = _family_of(verb)
         if family is None:
             continue
-        proposition = _composition(verb, family, gazetteer) or _proposition(
+        proposition = _composition(verb, family, gazetteer) or make_proposition(
             family, _actor(verb, tokens, statement), _recipient(verb) or _recipient_in(tokens), gazetteer
         )
         if not _is_named_actor(proposition):
@@ -149,8 +155,7 @@ def _composition(verb: Token, family: EventFamily, gazetteer: Gazetteer) -> Prop
                 member_name, member_code = _canonical(_phrase(members[0]), gazetteer)
                 if member_code:
                     former = _former(verb)
-                    troops = next(f for f in event_families() if f.name == "send_troops")
-                    return _proposition(troops, member_name, former, gazetteer)
+                    return make_proposition(family_named("send_troops"), member_name, former, gazetteer)
     return None
 
 
@@ -300,7 +305,9 @@ def _phrase(token: Token) -> str:
     return " ".join(t.text for t in words)
 
 
-def _proposition(family: EventFamily, actor: str | None, recipient: str | None, gazetteer: Gazetteer) -> Proposition:
+def make_proposition(
+    family: EventFamily, actor: str | None, recipient: str | None, gazetteer: Gazetteer
+) -> Proposition:
     actor_name, actor_code = _canonical(actor, gazetteer)
     recipient_name, recipient_code = _canonical(recipient, gazetteer)
     if recipient_code and recipient_code == actor_code:

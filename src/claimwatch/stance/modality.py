@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from claimwatch.nlp.views import doc_text, sentence_text, tokens_between
 from claimwatch.records import Statement
 from claimwatch.stance.certainty import NOT_STATED, midpoint, read_certainty
 
@@ -75,7 +76,7 @@ def assess_modality(statement: Statement, doc: Doc) -> Modality:
         term = _NEGATED_TERM.get(term, term)
     if statement.cue_lemma in ("believe", "think", "suspect", "estimate", "assess", "expect") and term == NOT_STATED:
         term, words = "likely", cue_text
-    tokens = [t for t in doc if content.start <= t.idx < content.end]
+    tokens = tokens_between(doc, content.start, content.end)
     condition = _condition(tokens, content.text, counterfactual_would=statement.kind in ("direct", "mixed"))
     sentence = _sentence_text(doc, statement)
     return Modality(
@@ -96,12 +97,13 @@ def _negated_before(scope: str, words: str) -> bool:
 
 def _polarity(tokens: list[Token], content_text: str) -> str:
     """Negated when the content's main predicate is ("did not send", "no evidence that ...")."""
-    roots = [t for t in tokens if t.head.i == t.i or not any(t.head.i == o.i for o in tokens)]
+    inside = {t.i for t in tokens}
+    roots = [t for t in tokens if t.head.i == t.i or t.head.i not in inside]
     for root in roots:
         predicate = (
             root
             if root.pos_ in ("VERB", "AUX")
-            else next((t for t in root.subtree if t.pos_ in ("VERB", "AUX") and t in tokens), root)
+            else next((t for t in root.subtree if t.pos_ in ("VERB", "AUX") and t.i in inside), root)
         )
         if any(child.dep_ == "neg" for child in predicate.children):
             return "negated"
@@ -121,9 +123,10 @@ def _condition(tokens: list[Token], content_text: str, counterfactual_would: boo
     for token in tokens:
         if token.dep_ == "mark" and token.lower_ in _CONDITION_MARKS:
             clause = token.head
-            words = [t for t in clause.subtree if t in tokens]
+            inside = {t.i for t in tokens}
+            words = [t for t in clause.subtree if t.i in inside]
             doc = token.doc
-            return doc.text[words[0].idx : words[-1].idx + len(words[-1])].strip(" ,") if words else token.text
+            return doc_text(doc)[words[0].idx : words[-1].idx + len(words[-1])].strip(" ,") if words else token.text
     match = re.search(r"\b(?:if|unless) (?:true|confirmed|so|accurate|verified|correct)\b", content_text, re.I)
     if match:
         return match.group(0)
@@ -138,9 +141,8 @@ def _condition(tokens: list[Token], content_text: str, counterfactual_would: boo
 
 
 def _sentence_text(doc: Doc, statement: Statement) -> str:
-    sentences = list(doc.sents)
-    index = min(statement.sentence_index, len(sentences) - 1)
-    return sentences[index].text if sentences else statement.content.text
+    text = sentence_text(doc, statement.sentence_index)
+    return statement.content.text if text is None else text
 
 
 def _evidential(sentence: str, statement: Statement) -> str | None:

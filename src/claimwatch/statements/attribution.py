@@ -21,6 +21,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
+from claimwatch.nlp.views import doc_text
 from claimwatch.statements import lexicon
 from claimwatch.statements.quotes import Quote, find_quotes
 
@@ -128,7 +129,7 @@ def _speech_verb(cue: Token, sentence: Span, quotes: list[Quote]) -> Attribution
     if _is_evidence(subject) and lemma not in ("report", "show", "find") and not _is_document(subject):
         return None  # "prices rose, traders said" is not the prices' statement; "the report said" is relayed
     if quote is not None and (clause is None or _inside(clause, quote) or cue.dep_ in ("parataxis", "advcl")):
-        end = _continued_quote_end(quote, quotes, cue.doc.text, sentence.end_char)
+        end = _continued_quote_end(quote, quotes, doc_text(cue.doc), sentence.end_char)
         return Attribution(sentence, cue_span, lemma, source, subject, quote.start, end, rule="quote")
     if clause is not None and not (clause.dep_ == "xcomp" and lemma in ("say", "tell")):
         start, end = _subtree_chars(clause, exclude=cue)
@@ -186,7 +187,7 @@ def _trailing_source(cue: Token, sentence: Span, quotes: list[Quote]) -> Attribu
         return None
     if head is None or head.lower_ in lexicon.NON_SOURCES:
         return None
-    start, end = _trim(doc.text, sentence.start_char, comma.idx)
+    start, end = _trim(doc_text(doc), sentence.start_char, comma.idx)
     start, end = _extend_to_quotes(start, end, quotes)
     return Attribution(sentence, _cue_span(cue), cue.lemma_.lower(), _mention(head), head, start, end, rule="trailing")
 
@@ -331,7 +332,7 @@ def _inside(token: Token, quote: Quote) -> bool:
 def _adjacent_quote(cue: Token, sentence: Span, quotes: list[Quote]) -> Quote | None:
     """A quote ending just before the cue's clause or starting just after it."""
     clause_start, clause_end = _cue_clause_chars(cue, quotes)
-    text = cue.doc.text
+    text = doc_text(cue.doc)
     for quote in quotes:
         if (
             quote.end <= clause_start
@@ -402,7 +403,7 @@ def _rest_of_sentence(sentence: Span, cue: Token) -> tuple[int, int]:
     before = (sentence.start_char, clause_start)
     after = (clause_end, sentence.end_char)
     start, end = before if before[1] - before[0] >= after[1] - after[0] else after
-    return _trim(cue.doc.text, start, end)
+    return _trim(doc_text(cue.doc), start, end)
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -514,7 +515,7 @@ def _according_to(according: Token, sentence: Span) -> Attribution | None:
     before = (sentence.start_char, doc[phrase_start].idx)
     after = (doc[phrase_end - 1].idx + len(doc[phrase_end - 1]), sentence.end_char)
     start, end = before if before[1] - before[0] >= after[1] - after[0] else after
-    start, end = _trim(doc.text, start, end)
+    start, end = _trim(doc_text(doc), start, end)
     return Attribution(sentence, cue, "according to", _mention(objects[0]), objects[0], start, end, rule="according")
 
 

@@ -19,6 +19,8 @@ def entity_key(speaker: Speaker) -> str | None:
         return f"{kind}:{speaker.country}"
     if kind == "person":
         parts = speaker.entity.split()
+        if not person_key(parts[-1]):  # a name in another script, not in the gazetteer ("홍길동")
+            return f"person:{name_key(speaker.entity)}"
         first = person_key(parts[0])[:1] if len(parts) > 1 else "?"
         return f"person:{first}/{person_key(parts[-1])}"
     return f"{kind}:{name_key(speaker.entity)}"

@@ -11,11 +11,12 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from claimwatch.gazetteer import Gazetteer, load_gazetteer
+from claimwatch.nlp.views import doc_text
 from claimwatch.records import Article, SaidOn, Statement
 from claimwatch.records import Span as TextSpan
 from claimwatch.statements import lexicon
 from claimwatch.statements.attribution import Attribution, find_attributions
-from claimwatch.statements.quotes import Quote, find_quotes
+from claimwatch.statements.quotes import Quote, find_quotes, quote_kind
 from claimwatch.statements.speakers import SpeakerResolver
 from claimwatch.statements.when import publication_day, resolve_phrase
 
@@ -25,8 +26,8 @@ _TELL_VERBS = ("tell", "inform", "brief")
 def extract_statements(article: Article, doc: Doc, gazetteer: Gazetteer) -> list[Statement]:
     quotes = find_quotes(doc.text)
     attributions = find_attributions(doc, quotes)
-    resolver = SpeakerResolver(doc, gazetteer, _home_country(article, gazetteer), article.outlet)
-    reference = _reference_day(article)
+    resolver = SpeakerResolver(doc, gazetteer, home_country(article, gazetteer), article.outlet)
+    reference = reference_day(article)
     sentence_index = {sentence.start: index for index, sentence in enumerate(doc.sents)}
     body_start = len(article.dateline_text or "")
     statements = []
@@ -37,10 +38,10 @@ def extract_statements(article: Article, doc: Doc, gazetteer: Gazetteer) -> list
         statements.append(
             _statement(article, attribution, content_start, resolver, quotes, reference, sentence_index, doc)
         )
-    return _link_nested(_inherit_dates(statements))
+    return link_nested(inherit_dates(statements))
 
 
-def _inherit_dates(statements: list[Statement]) -> list[Statement]:
+def inherit_dates(statements: list[Statement]) -> list[Statement]:
     """A follow-up line with no date of its own (""...," he added") was said when the line before it was."""
     result: list[Statement] = []
     for statement in statements:
@@ -86,7 +87,7 @@ def _statement(
     sentence_index: dict[int, int],
     doc: Doc,
 ) -> Statement:
-    text = doc.text
+    text = doc_text(doc)
     content = TextSpan(content_start, attribution.content_end, text[content_start : attribution.content_end])
     speaker = resolver.resolve(attribution.source, attribution.source_head, attribution.outlet_voice)
     cue = TextSpan(attribution.cue.start_char, attribution.cue.end_char, attribution.cue.text)
@@ -94,7 +95,7 @@ def _statement(
     if speaker.mention:
         edges += [speaker.mention.start, speaker.mention.end]
     return Statement(
-        id=_statement_id(article.id, cue.start, content.start),
+        id=statement_id(article.id, cue.start, content.start),
         article_id=article.id,
         sentence_index=sentence_index.get(attribution.sentence.start, 0),
         start=min(edges),
@@ -110,21 +111,14 @@ def _statement(
     )
 
 
-def _statement_id(article_id: str, cue_start: int, content_start: int) -> str:
+def statement_id(article_id: str, cue_start: int, content_start: int) -> str:
     return hashlib.sha256(f"{article_id}:{cue_start}:{content_start}".encode()).hexdigest()[:16]
 
 
 def _kind(attribution: Attribution, content: TextSpan, quotes: list[Quote]) -> str:
     if attribution.rule == "act":
         return "reported_act"
-    inside = [q for q in quotes if content.start <= q.start and q.end <= content.end]
-    if any(q.start <= content.start and content.end <= q.end for q in quotes) or (
-        inside and inside[0].start - content.start <= 1 and content.end - inside[-1].end <= 1
-    ):
-        return "direct"
-    if inside or any(q.start < content.end and content.start < q.end for q in quotes):
-        return "mixed"
-    return "indirect"
+    return quote_kind(content.start, content.end, quotes)
 
 
 def _venue(attribution: Attribution, content: TextSpan) -> str | None:
@@ -176,7 +170,7 @@ def _said_on(attribution: Attribution, content: TextSpan, reference: date | None
     return publication_day(reference)
 
 
-def _reference_day(article: Article) -> date | None:
+def reference_day(article: Article) -> date | None:
     for stamp in (article.published, article.updated):
         if stamp:
             try:
@@ -189,14 +183,14 @@ def _reference_day(article: Article) -> date | None:
     return None
 
 
-def _home_country(article: Article, gazetteer: Gazetteer) -> str | None:
+def home_country(article: Article, gazetteer: Gazetteer) -> str | None:
     if not article.dateline:
         return None
     place = gazetteer.place(article.dateline)
     return gazetteer.alpha3(place.country) if place and place.country else None
 
 
-def _link_nested(statements: list[Statement]) -> list[Statement]:
+def link_nested(statements: list[Statement]) -> list[Statement]:
     """A statement whose cue lies inside another's content is nested in it."""
     linked = []
     for statement in statements:
@@ -212,4 +206,7 @@ def _link_nested(statements: list[Statement]) -> list[Statement]:
     return linked
 
 
-__all__ = ["extract_statements", "statements_from_text"]
+__all__ = [
+    "extract_statements", "home_country", "inherit_dates", "link_nested", "reference_day", "statement_id",
+    "statements_from_text",
+]

@@ -76,6 +76,7 @@ ORGANIZATION_NOUNS = _words(
     ministry government agency service office council committee department military army navy
     command embassy parliament administration cabinet commission company firm group institute
     kremlin presidency party alliance bureau coalition organization organisation union court police
+    authority regime junta team delegation mission prosecution defense defence opposition
     """
 )
 

@@ -73,3 +73,15 @@ def _trim_end(text: str, index: int) -> int:
     while index > 0 and text[index - 1].isspace():
         index -= 1
     return index
+
+
+def quote_kind(start: int, end: int, quotes: list[Quote]) -> str:
+    """ "direct" when the content is a quote, "mixed" when it holds or overlaps one, else "indirect"."""
+    inside = [q for q in quotes if start <= q.start and q.end <= end]
+    if any(q.start <= start and end <= q.end for q in quotes) or (
+        inside and inside[0].start - start <= 1 and end - inside[-1].end <= 1
+    ):
+        return "direct"
+    if inside or any(q.start < end and start < q.end for q in quotes):
+        return "mixed"
+    return "indirect"

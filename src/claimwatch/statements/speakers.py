@@ -23,7 +23,7 @@ import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, replace
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
@@ -57,9 +57,16 @@ _GENERIC_BODY_WORDS = {
 _STATE_KINDS = {"government", "military", "ministry", "office", "intelligence", "police", "legislature"}
 
 
+@lru_cache(maxsize=65536)  # pure, and asked for every gazetteer person in every article
 def person_key(name: str) -> str:
-    """Spelling-tolerant key of a surname: Zelensky, Zelenskyy, Zelenskiy and Zelenski agree."""
+    """Spelling-tolerant key of a surname: Zelensky, Zelenskyy, Zelenskiy and Zelenski agree.
+
+    A name in another script keeps its letters ("Лунд" -> "лунд"), so that two such names never share
+    the empty key.
+    """
     text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().casefold()
+    if not re.search(r"[a-z]", text):
+        return re.sub(r"\W", "", name.casefold().replace("ё", "е"))
     text = re.sub(r"[^a-z]", "", text)
     text = re.sub(r"(.)\1+", r"\1", text)
     text = text.replace("sch", "sh").replace("kh", "h").replace("ck", "k")
@@ -115,6 +122,8 @@ class SpeakerResolver:
         for entry in self.gazetteer.people():
             seen = people.get(person_key(_surname(entry["name"])))
             for alias in (entry["name"], *entry.get("aliases", [])):
+                if not person_key(_surname(alias)):
+                    continue  # a spelling in another script ("젤렌스키"): the other languages' pipelines read it
                 base = seen or people.get(person_key(_surname(alias))) or Known(entry["name"], "person")
                 people[person_key(_surname(alias))] = Known(
                     entry["name"], "person", base.role or entry.get("role"), base.affiliation,
@@ -281,8 +290,9 @@ class SpeakerResolver:
         return self._group(mention), None
 
     def _person(self, ent: Span, mention: Span) -> Known:
-        key = person_key(_surname(ent.text))
-        base = self.people.get(key)
+        surname = _surname(ent.text)
+        # an initialism is no surname: "The U.N." is not Kim Jong Un ("un")
+        base = None if "." in surname else self.people.get(person_key(surname))
         role, affiliation, country = self._title_before(ent)
         if base is None:
             return Known(_clean_name(ent.text), "person", role, affiliation, country, span_of(ent))
@@ -456,7 +466,9 @@ class SpeakerResolver:
             if known.role and noun in known.role.lower():
                 return known, known.mention
         for known in self.people.values():
-            if known.role and noun in known.role.lower():
+            # only people this article names: "the leader of his legal team" is not the gazetteer's
+            # "Leader of North Korea"
+            if known.mention is not None and known.role and noun in known.role.lower():
                 return known, known.mention
         return None
 
@@ -551,6 +563,7 @@ def _mention_span(token: Token) -> Span:
     return entity if entity is not None else token.doc[token.left_edge.i : token.i + 1]
 
 
+@lru_cache(maxsize=65536)
 def _surname(name: str) -> str:
     parts = _clean_name(name).split()
     return parts[-1] if parts else name

@@ -9,12 +9,11 @@ from __future__ import annotations
 from dataclasses import dataclass, fields
 from datetime import date, datetime, time
 
-from sqlalchemy import Select, Text, func, literal_column, select, text
+from sqlalchemy import Select, Text, func, select, text
 from sqlalchemy.exc import OperationalError
 
-from claimwatch.errors import Errors, StoreError
 from claimwatch.store.schema import articles, assessments, claims, entities, statements, stories, story_articles
-from claimwatch.store.search import fts_query
+from claimwatch.store.search import match_condition
 from claimwatch.store.store import Store
 
 
@@ -118,7 +117,8 @@ def _joined_for(filters: StatementFilters, with_articles: bool = False):
 def _full_rows(ids: list[str]) -> Select:
     assessment_columns = [c for c in assessments.c if c.name != "statement_id"]
     return (
-        select(statements, *assessment_columns, articles.c.outlet, articles.c.published, articles.c.url)
+        select(statements, *assessment_columns, articles.c.outlet, articles.c.published, articles.c.url,
+               articles.c.language)
         .join(articles, articles.c.id == statements.c.article_id)
         .outerjoin(assessments, assessments.c.statement_id == statements.c.id)
         .where(statements.c.id.in_(ids))
@@ -128,7 +128,7 @@ def _full_rows(ids: list[str]) -> Select:
 def _statement_conditions(store: Store, filters: StatementFilters) -> list:
     conditions = []
     if filters.speaker:
-        conditions.append(_speaker_matches(store, filters.speaker))
+        conditions.append(store.speaker_condition(filters.speaker))
     equal = {
         statements.c.speaker_entity_id: filters.entity,
         statements.c.speaker_country: filters.country and filters.country.upper(),
@@ -147,38 +147,12 @@ def _statement_conditions(store: Store, filters: StatementFilters) -> list:
     if filters.story:
         conditions.append(statements.c.article_id.in_(_story_members(store, filters.story)))
     if filters.q is not None:
-        conditions.append(_fts_condition(store, "statements", filters.q))
+        conditions.append(match_condition(store.engine, "statements", filters.q))
     return conditions
-
-
-def _speaker_matches(store: Store, speaker: str):
-    """As ``Store.list_statements``: the mention, the entity's name or an alias contains ``speaker`` (any case).
-
-    SQLite's LIKE already ignores ASCII case (and its lower() knows no more), so it is used as is there.
-    """
-    pattern = f"%{speaker}%"
-
-    def like(column):
-        return column.like(pattern) if store.engine.dialect.name == "sqlite" else column.ilike(pattern)
-
-    alias_match = select(entities.c.id).where(like(entities.c.name) | like(func.cast(entities.c.aliases, Text)))
-    by_entity = statements.c.speaker_entity_id.in_(alias_match)
-    return like(statements.c.speaker) | like(statements.c.speaker_entity) | by_entity
 
 
 def _story_members(store: Store, story: str) -> Select:
     return select(story_articles.c.article_id).where(story_articles.c.story_id == store.story(story)["id"])
-
-
-def _fts_condition(store: Store, table: str, words: str):
-    """``table.rowid IN (rows of table_fts matching the words)``; no word matches nothing."""
-    query = fts_query(words)
-    if query is None:
-        return literal_column("0") == 1
-    if store.engine.dialect.name != "sqlite":
-        raise StoreError(Errors.E206.format(dialect=store.engine.dialect.name))
-    matches = text(f"SELECT rowid FROM {table}_fts WHERE {table}_fts MATCH :fts").bindparams(fts=query)
-    return literal_column(f"{table}.rowid").in_(matches)
 
 
 # -- articles ----------------------------------------------------------------------
@@ -198,7 +172,7 @@ def article_rows(
     if filters.story:
         conditions.append(articles.c.id.in_(_story_members(store, filters.story)))
     if filters.q is not None:
-        conditions.append(_fts_condition(store, "articles", filters.q))
+        conditions.append(match_condition(store.engine, "articles", filters.q))
     query = (
         select(*(articles.c[name] for name in columns))
         .where(*conditions)
@@ -297,7 +271,7 @@ def _statements_by_claim(store: Store, claim_ids: list[str], scope) -> dict[str,
 
 def _claim_statement_rows(store: Store, claim_ids: list[str], scope) -> list[dict]:
     query = (
-        select(statements, assessments, articles.c.outlet, articles.c.published)
+        select(statements, assessments, articles.c.outlet, articles.c.published, articles.c.language)
         .join(assessments, assessments.c.statement_id == statements.c.id)
         .join(articles, articles.c.id == statements.c.article_id)
         .where(assessments.c.claim_id.in_(claim_ids))

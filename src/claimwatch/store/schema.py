@@ -180,6 +180,8 @@ stories = Table(
     Column("size", Integer, nullable=False),
     Column("centroid", JSON, nullable=False),
     Column("created_at", DateTime, nullable=False),
+    Column("languages", JSON, nullable=True),  # its members' languages (stories/assign.py); None before 0008
+    Column("meaning", JSON, nullable=True),  # the mean of its members' meaning vectors (stories/meaning.py)
 )
 
 story_articles = Table(
@@ -200,6 +202,7 @@ article_features = Table(
     Column("terms", JSON, nullable=False),
     Column("minhash", JSON, nullable=False),
     Column("quotes", JSON, nullable=False),
+    Column("meaning", JSON, nullable=True),  # title-and-lead vector (stories/meaning.py); None before 0008
 )
 
 # Each story's salient terms (its centroid's strongest), so a new article is compared only with the
@@ -233,6 +236,14 @@ watches = Table(
     Column("actor", Text),
     Column("recipient_code", String(3)),
     Column("created_at", DateTime, nullable=False),
+)
+
+# Articles stored but not yet settled (placed in a story, linked to every watch): the row is written in the
+# article's own transaction and deleted when settling ends, so a run killed in between is finished by the next.
+pending_articles = Table(
+    "pending_articles",
+    metadata,
+    Column("article_id", String(16), ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
 )
 
 watch_reports = Table(

@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import os
+import sqlite3
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -10,13 +14,14 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, Text, create_engine, event, func, or_, select
+from filelock import FileLock
+from sqlalchemy import Connection, Engine, create_engine, event, func, or_, select, text
 from sqlalchemy.exc import IntegrityError, OperationalError
 
 from claimwatch.errors import AmbiguousError, Errors, NotFoundError, StoreError, no_single_match
 from claimwatch.extract.dates import iso_to_utc
 from claimwatch.records import Article, Assessment, IngestOutcome, Paragraph, SettledRows, Statement
-from claimwatch.store import story_rows
+from claimwatch.store import search, story_rows
 from claimwatch.store.schema import (
     article_raw,
     articles,
@@ -24,6 +29,7 @@ from claimwatch.store.schema import (
     claims,
     entities,
     paragraphs,
+    pending_articles,
     sightings,
     statements,
 )
@@ -31,6 +37,12 @@ from claimwatch.store.schema import (
 ENV_VAR = "CLAIMWATCH_DB"
 REVISION_WINDOW = timedelta(days=3)
 DEFAULT_DB = "claimwatch.db"
+# The PostgreSQL advisory lock keys of the store's writers and of its migrations (any constant will do).
+WRITE_LOCK_KEY = 0x636C_6177
+MIGRATION_LOCK_KEY = 0x636C_6D67
+# SQLite waits this long for another writer (busy_timeout), and a busy transaction is tried this often.
+BUSY_TIMEOUT_MS = 10_000
+BUSY_ATTEMPTS = 5
 
 
 def database_url(db: str | None = None) -> str:
@@ -80,12 +92,13 @@ class Store:
     ) -> IngestOutcome:
         """Store an article and its statements: new, a duplicate (no-op), or a revision of a stored one.
 
-        ``features``: the stories stage's row for the article (``ArticleFeatures.to_row()``).
+        ``features``: the stories stage's row for the article (``ArticleFeatures.to_row()``);
         ``settled``: the entity and claim rows the stages decided for the statements (``api.settle_rows``).
+        The article stays pending (``pending_article_ids``) until ``mark_settled``.
         """
         now = _utcnow()
         try:
-            with self.engine.begin() as conn:
+            with self.transaction() as conn:  # one writer at a time: none stores the same text in between
                 if conn.execute(select(articles.c.id).where(articles.c.id == article.id)).first():
                     conn.execute(sightings.insert().values(article_id=article.id, source=article.source, seen_at=now))
                     return IngestOutcome(article.source, "duplicate", article.id, title=article.title)
@@ -101,15 +114,16 @@ class Store:
                         ],
                     )
                 conn.execute(sightings.insert().values(article_id=article.id, source=article.source, seen_at=now))
+                conn.execute(pending_articles.insert().values(article_id=article.id))
                 if article_statements:
                     _insert_statements(conn, article_statements, article_assessments or [], settled or SettledRows())
                 if features is not None:
                     story_rows.save_features(conn, features)
                     story_rows.add_frequencies(conn, features["terms"])
         except IntegrityError as error:
-            # Another writer stored the same text between our check and insert: a duplicate.
-            # Any other conflict is a failure of this article, reported, with nothing stored.
-            if self._has_article(article.id):
+            # On an engine without a write lock another writer may have stored the same text meanwhile:
+            # a duplicate. Any other conflict is a failure of this article, reported, with nothing stored.
+            if self.has_article(article.id):
                 return IngestOutcome(article.source, "duplicate", article.id, title=article.title)
             return IngestOutcome(article.source, "failed", error=Errors.E205.format(reason=error.orig))
         status = "revised" if previous else "ingested"
@@ -142,7 +156,7 @@ class Store:
         return conn.execute(query).first()
 
     # -- reading ----------------------------------------------------------------
-    def _has_article(self, article_id: str) -> bool:
+    def has_article(self, article_id: str) -> bool:
         with self.engine.connect() as conn:
             return conn.execute(select(articles.c.id).where(articles.c.id == article_id)).first() is not None
 
@@ -156,7 +170,7 @@ class Store:
                 .all()
             )
         if not ids:
-            raise NotFoundError(Errors.E201.format(article_id=id_or_prefix, db=self.url))
+            raise NotFoundError(Errors.E201.format(article_id=id_or_prefix))
         if len(ids) > 1:
             raise AmbiguousError(Errors.E202.format(prefix=id_or_prefix, count=self.count_prefix(id_or_prefix)))
         return ids[0]
@@ -261,7 +275,8 @@ class Store:
         """
         assessment_columns = [c for c in assessments.c if c.name != "statement_id"]
         query = (
-            select(statements, *assessment_columns, articles.c.outlet, articles.c.published, articles.c.url)
+            select(statements, *assessment_columns, articles.c.outlet, articles.c.published, articles.c.url,
+                   articles.c.language)
             .join(articles, articles.c.id == statements.c.article_id)
             .outerjoin(assessments, assessments.c.statement_id == statements.c.id)
         )
@@ -272,18 +287,43 @@ class Store:
         if claim_ids is not None:
             query = query.where(assessments.c.claim_id.in_(claim_ids))
         if speaker:
-            pattern = f"%{speaker}%"
-            alias_match = select(entities.c.id).where(
-                entities.c.name.ilike(pattern) | func.cast(entities.c.aliases, Text).ilike(pattern)
-            )
-            query = query.where(
-                statements.c.speaker.ilike(pattern)
-                | statements.c.speaker_entity.ilike(pattern)
-                | statements.c.speaker_entity_id.in_(alias_match)
-            )
+            query = query.where(self.speaker_condition(speaker))
         query = query.order_by(articles.c.published_utc, statements.c.article_id, statements.c.start)
         with self.engine.connect() as conn:
             return [dict(row) for row in conn.execute(query).mappings()]
+
+    def speaker_condition(self, speaker: str):
+        """Statements whose mention, entity name or one of its entity's aliases contains ``speaker`` (any case),
+        taken literally: LIKE wildcards escaped, and aliases compared one by one, not as their JSON text."""
+        folded = speaker.casefold()
+        with self.engine.connect() as conn:
+            rows = conn.execute(select(entities.c.id, entities.c.name, entities.c.aliases)).all()
+        named = [
+            entity_id for entity_id, name, aliases in rows
+            if any(folded in (alias or "").casefold() for alias in [name, *(aliases or [])])
+        ]
+        return (
+            statements.c.speaker.icontains(speaker, autoescape=True)
+            | statements.c.speaker_entity.icontains(speaker, autoescape=True)
+            | statements.c.speaker_entity_id.in_(named)
+        )
+
+    def article_ids_with_claims(self, claim_ids: set[str] | frozenset[str]) -> list[str]:
+        """Articles holding a statement that bears on one of ``claim_ids``."""
+        if not claim_ids:
+            return []
+        query = (
+            select(statements.c.article_id)
+            .join(assessments, assessments.c.statement_id == statements.c.id)
+            .where(assessments.c.claim_id.in_(list(claim_ids)))
+            .distinct()
+        )
+        with self.engine.connect() as conn:
+            return list(conn.execute(query).scalars())
+
+    def articles_matching(self, fts_expression: str) -> list[str] | None:
+        """Ids of the articles matching an FTS5 expression (None without a full-text index)."""
+        return search.matching_article_ids(self.engine, fts_expression)
 
     def list_claims(self) -> list[dict]:
         with self.engine.connect() as conn:
@@ -313,15 +353,37 @@ class Store:
             return [dict(row) for row in conn.execute(query).mappings()]
 
     # -- stories and watches ---------------------------------------------------------
-    def transaction(self):
+    @contextmanager
+    def transaction(self) -> Iterator[Connection]:
         """A connection in one transaction (committed on leaving, rolled back on error), for a stage that
-        writes several rows through the store's row functions (``story_rows``) at once."""
-        return self.engine.begin()
+        writes several rows through the store's row functions (``story_rows``) at once.
+
+        The transaction is the store's only writer (``write_lock``), so what it reads stays true until
+        it commits: a stage checks ("already placed?") and writes without another process in between."""
+        with self.engine.begin() as conn:
+            write_lock(conn)
+            yield conn
 
     def unassigned_articles(self) -> list[str]:
         """Articles in no story yet, oldest first."""
         with self.engine.connect() as conn:
             return story_rows.unassigned_articles(conn)
+
+    def pending_article_ids(self) -> list[str]:
+        """Articles stored but not yet settled (placed in a story and linked to watches), oldest first."""
+        query = (
+            select(articles.c.id)
+            .join(pending_articles, pending_articles.c.article_id == articles.c.id)
+            .order_by(articles.c.ingested_at, articles.c.id)
+        )
+        with self.engine.connect() as conn:
+            return list(conn.execute(query).scalars())
+
+    def mark_settled(self, article_ids: list[str]) -> None:
+        with self.transaction() as conn:
+            for start in range(0, len(article_ids), 500):
+                chunk = article_ids[start : start + 500]
+                conn.execute(pending_articles.delete().where(pending_articles.c.article_id.in_(chunk)))
 
     def stories(self) -> list[dict]:
         with self.engine.connect() as conn:
@@ -372,12 +434,35 @@ class Store:
             story_rows.delete_watch(conn, identifier)
 
     def save_watch_reports(self, watch_id: str, reports: list[dict]) -> None:
-        with self.engine.begin() as conn:
+        with self.transaction() as conn:
             story_rows.save_watch_reports(conn, watch_id, reports)
 
     def watch_reports(self, watch_id: str) -> list[dict]:
         with self.engine.connect() as conn:
             return story_rows.watch_report_rows(conn, watch_id)
+
+    def change_stamp(self) -> tuple | str | None:
+        """A value that changes with every commit to the store, for caches of what is read from it.
+
+        SQLite: the database file and its write-ahead log (size and time). PostgreSQL: the server's
+        transaction snapshot (the next transaction id and those in progress), which moves whenever any
+        writing transaction starts or ends; read before computing, it never lets a cache keep a result
+        older than its stamp. None (no caching) for an in-memory SQLite database and other engines.
+        """
+        url = self.engine.url
+        if url.get_backend_name() == "postgresql":
+            with self.engine.connect() as conn:
+                return conn.execute(text("SELECT pg_current_snapshot()::text")).scalar_one()
+        if url.get_backend_name() != "sqlite" or not url.database or url.database == ":memory:":
+            return None
+        stamp = []
+        for suffix in ("", "-wal"):
+            try:
+                info = os.stat(url.database + suffix)
+            except OSError:
+                info = None
+            stamp.append((info.st_mtime_ns, info.st_size) if info else None)
+        return tuple(stamp)
 
     def count_articles(self) -> int:
         with self.engine.connect() as conn:
@@ -548,15 +633,72 @@ def _create_engine(url: str) -> Engine:
     engine = create_engine(url)
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _sqlite_pragmas)
+    if engine.dialect.name == "postgresql":
+        event.listen(engine, "before_cursor_execute", _without_nul, retval=True)
     return engine
+
+
+def _without_nul(_conn, _cursor, statement, parameters, _context, executemany):
+    """PostgreSQL's text cannot hold NUL: in a value or a lookup it becomes U+FFFD (which no id contains)."""
+    if executemany:
+        return statement, [_nul_free(row) for row in parameters]
+    return statement, _nul_free(parameters)
+
+
+def _nul_free(parameters):
+    values = parameters.values() if isinstance(parameters, dict) else parameters
+    if not any(isinstance(value, str) and "\x00" in value for value in values):
+        return parameters
+
+    def clean(value):
+        return value.replace("\x00", "\ufffd") if isinstance(value, str) else value
+
+    if isinstance(parameters, dict):
+        return {name: clean(value) for name, value in parameters.items()}
+    return type(parameters)(clean(value) for value in parameters)
 
 
 def _sqlite_pragmas(dbapi_connection, _record) -> None:
     cursor = dbapi_connection.cursor()
-    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")  # first: WAL mode needs a write lock itself
+    _retry_busy(lambda: cursor.execute("PRAGMA journal_mode=WAL"), error=sqlite3.OperationalError)
+    # In WAL mode NORMAL never corrupts the store and a crashed process loses nothing committed; only a power
+    # cut may lose the last commits. FULL would sync the disk at each article's commit (15% of a large ingest).
+    cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.execute("PRAGMA busy_timeout=10000")
     cursor.close()
+
+
+def write_lock(conn: Connection) -> None:
+    """Make the transaction just begun on ``conn`` the store's only writer until it ends.
+
+    SQLite: ``BEGIN IMMEDIATE`` takes the write lock now, waiting up to the busy timeout (and tried
+    again a few times after that), rather than at the first write, when a snapshot read before it
+    may be stale already. Once it is held no other writer can make this transaction busy.
+    PostgreSQL: a transaction-scoped advisory lock.
+    """
+    if conn.dialect.name == "sqlite":
+        _retry_busy(lambda: conn.exec_driver_sql("BEGIN IMMEDIATE"))
+    elif conn.dialect.name == "postgresql":
+        conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": WRITE_LOCK_KEY})
+
+
+def _retry_busy(
+    work: Callable[[], object], attempts: int = BUSY_ATTEMPTS, error: type[Exception] = OperationalError
+) -> None:
+    """``work()``, tried again after a growing pause while SQLite says the database is locked or busy.
+
+    ``error`` is SQLAlchemy's ``OperationalError``, or the driver's own one in a connect hook.
+    """
+    for attempt in range(1, attempts + 1):
+        try:
+            work()
+            return
+        except error as exc:
+            reason = str(getattr(exc, "orig", exc))
+            if attempt == attempts or ("locked" not in reason and "busy" not in reason):
+                raise
+            time.sleep(0.05 * 2**attempt)
 
 
 def _alembic_config() -> Config:
@@ -566,11 +708,45 @@ def _alembic_config() -> Config:
 
 
 def migrate(engine: Engine) -> None:
-    """Bring the schema to the newest version (a no-op when it is there already)."""
+    """Bring the schema to the newest version (a no-op when it is there already).
+
+    Two processes opening a new store at once must not both create it: the migration runs under a
+    lock (a lock file beside a SQLite file, an advisory lock on PostgreSQL) and checks again inside.
+    """
     config = _alembic_config()
-    head = ScriptDirectory.from_config(config).get_current_head()
-    with engine.begin() as conn:
-        if MigrationContext.configure(conn).get_current_revision() == head:
+    heads = set(ScriptDirectory.from_config(config).get_heads())
+    if _revisions_unless_busy(engine) == heads:
+        return
+    with _migration_lock(engine), engine.begin() as conn:
+        if engine.dialect.name == "postgresql":
+            conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATION_LOCK_KEY})
+        if set(MigrationContext.configure(conn).get_current_heads()) == heads:
             return
         config.attributes["connection"] = conn
-        command.upgrade(config, "head")
+        command.upgrade(config, "heads")
+
+
+def _revisions_unless_busy(engine: Engine) -> set[str] | None:
+    """The schema's revisions, or None when SQLite is busy: another process may be creating the file.
+
+    A process that reads while another turns a new file to WAL mode can get "database is locked" at once,
+    without waiting for the busy timeout; it then looks again under the migration lock.
+    """
+    try:
+        with engine.connect() as conn:
+            return set(MigrationContext.configure(conn).get_current_heads())
+    except OperationalError as exc:
+        reason = str(exc.orig)
+        if engine.dialect.name == "sqlite" and ("locked" in reason or "busy" in reason):
+            return None
+        raise
+
+
+@contextmanager
+def _migration_lock(engine: Engine):
+    database = engine.url.database if engine.dialect.name == "sqlite" else None
+    if not database or database == ":memory:":
+        yield
+        return
+    with FileLock(f"{database}.migrate.lock", timeout=120):
+        yield

@@ -81,7 +81,7 @@ def add_frequencies(conn: Connection, terms: Mapping[str, Iterable[str]]) -> Non
 def article_for_story(conn: Connection, article_id: str) -> dict:
     """What placing an article in a story reads of it."""
     columns = (articles.c.id, articles.c.title, articles.c.body, articles.c.published_utc, articles.c.ingested_at,
-               articles.c.revision_of)
+               articles.c.revision_of, articles.c.language)
     return dict(conn.execute(select(*columns).where(articles.c.id == article_id)).mappings().one())
 
 
@@ -105,13 +105,24 @@ def candidate_stories(
         .group_by(story_terms.c.story_id)
         .subquery()
     )
-    query = select(stories).join(shared, shared.c.story_id == stories.c.id)
-    if when is not None and datetime.min + window < when < datetime.max - window:
-        query = query.where(
-            (stories.c.last_seen.is_(None)) | (stories.c.last_seen >= when - window)
-        ).where((stories.c.first_seen.is_(None)) | (stories.c.first_seen <= when + window))
+    query = _active(select(stories).join(shared, shared.c.story_id == stories.c.id), when, window)
     query = query.order_by(shared.c.shared.desc(), stories.c.id).limit(limit)
     return [dict(row) for row in conn.execute(query).mappings()]
+
+
+def recent_stories(conn: Connection, when: datetime | None, window: timedelta, limit: int) -> list[dict]:
+    """Up to ``limit`` stories active within ``window`` of ``when``, the latest first (any, undated)."""
+    query = _active(select(stories), when, window).order_by(stories.c.last_seen.desc(), stories.c.id).limit(limit)
+    return [dict(row) for row in conn.execute(query).mappings()]
+
+
+def _active(query, when: datetime | None, window: timedelta):
+    """Only the stories active within ``window`` of ``when`` (all when there is no date)."""
+    if when is None or not datetime.min + window < when < datetime.max - window:
+        return query
+    return query.where(
+        (stories.c.last_seen.is_(None)) | (stories.c.last_seen >= when - window)
+    ).where((stories.c.first_seen.is_(None)) | (stories.c.first_seen <= when + window))
 
 
 def story_row(conn: Connection, story_id: str) -> dict:
@@ -153,6 +164,28 @@ def article_claims(conn: Connection, article_id: str) -> set[str]:
         select(assessments.c.claim_id)
         .join(statements, statements.c.id == assessments.c.statement_id)
         .where(statements.c.article_id == article_id, assessments.c.claim_id.is_not(None))
+    )
+    return set(conn.execute(query).scalars())
+
+
+def story_voices(conn: Connection, story_ids: list[str]) -> dict[str, set[str]]:
+    """The speaker entities (not the outlets' own voice) of each story's statements."""
+    query = (
+        select(story_articles.c.story_id, statements.c.speaker_entity_id)
+        .join(statements, statements.c.article_id == story_articles.c.article_id)
+        .where(story_articles.c.story_id.in_(story_ids), statements.c.speaker_entity_id.is_not(None),
+               statements.c.voice == "source")
+    )
+    found: dict[str, set[str]] = {}
+    for story_id, entity_id in conn.execute(query):
+        found.setdefault(story_id, set()).add(entity_id)
+    return found
+
+
+def article_voices(conn: Connection, article_id: str) -> set[str]:
+    query = select(statements.c.speaker_entity_id).where(
+        statements.c.article_id == article_id, statements.c.speaker_entity_id.is_not(None),
+        statements.c.voice == "source",
     )
     return set(conn.execute(query).scalars())
 

@@ -7,6 +7,15 @@ bonus when they share a claim and their texts already have something in common (
 ``CLAIM_FLOOR``: a claim alone, often as vague as "someone carried out an attack", must not join
 unrelated reports). A revision joins the story of the version it revises.
 
+Across languages the term views see little (a Korean and an English report share no words), so an
+article whose language is not among a story's languages is also compared by meaning: the cosine of
+its title-and-lead vector with the story's mean vector, less a margin (``stories/meaning.py``); the
+better of the two scores counts, and ``VOICES_BONUS`` is added when they share ``SHARED_VOICES`` speakers
+(the same entity in any script: "바린" is Oleg Varin) and the score reaches ``CLAIM_FLOOR`` (the
+multilingual model knows some languages less well: Ukrainian is not among its sixteen). Such stories
+are candidates when active in the time window even without a shared term (the latest
+``CANDIDATE_LIMIT``). Within one language nothing changes.
+
 Bounded work per article, whatever the size of the store: the candidates are the stories active within
 ``TIME_WINDOW`` of the article's date (so the same kind of event months apart stays apart) that share
 one of its ``SALIENT_ARTICLE_TERMS`` strongest terms in their term index (each story's
@@ -18,16 +27,20 @@ frequencies of its arrival and a centroid is never re-weighed.
 from __future__ import annotations
 
 import hashlib
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import Connection
 
 from claimwatch.store import Store, story_rows
+from claimwatch.stories.meaning import blend_meaning, cross_language_score
 from claimwatch.stories.similarity import DocumentFrequencies, TermCounts, Vectors, similarity, vectors
 
 JOIN_THRESHOLD = 0.19  # measured on ECB+ with this code, see docs/evaluation.md
 CLAIM_BONUS = 0.25
 CLAIM_FLOOR = 0.1  # the text similarity below which a shared claim earns no bonus
+VOICES_BONUS = 0.25  # across languages: the same speakers
+SHARED_VOICES = 2
 TIME_WINDOW = timedelta(days=45)
 CENTROID_TERMS = 400  # the strongest terms a stored centroid keeps per view
 SALIENT_ARTICLE_TERMS = 20  # per view: the terms an article looks its candidate stories up by
@@ -53,16 +66,32 @@ def assign_article(conn: Connection, article_id: str, now: datetime, threshold: 
         return placed
     article = story_rows.article_for_story(conn, article_id)
     mine = article_vectors(conn, article_id)
+    meaning = Meaning(article["language"], story_rows.load_features(conn, [article_id])[article_id]["meaning"])
     when = article["published_utc"] or article["ingested_at"]
     story_id = story_rows.story_of(conn, article["revision_of"]) if article["revision_of"] else None
     score: float | None = 1.0 if story_id else None
     if story_id is None:
-        story_id, best = best_story(conn, article_id, mine, when)
+        story_id, best = best_story(conn, article_id, mine, when, meaning)
         score = best if story_id is not None and best >= threshold else None
         if score is None:
             story_id = _new_story(conn, article, when, now)
-    _join(conn, story_id, article_id, mine, when, score, now)
+    _join(conn, story_id, article_id, mine, meaning, when, score, now)
     return story_id
+
+
+@dataclass(frozen=True, slots=True)
+class Meaning:
+    """An article's language and title-and-lead vector (None for articles stored before it existed)."""
+
+    language: str | None
+    vector: list[float] | None
+
+    def across(self, story: dict) -> bool:
+        """Whether the story is in other languages only, and both sides have a vector to compare."""
+        languages = story.get("languages")
+        return bool(self.vector and self.language and languages and story.get("meaning")) and (
+            self.language not in languages
+        )
 
 
 def article_vectors(conn: Connection, article_id: str) -> Vectors:
@@ -75,19 +104,32 @@ def article_vectors(conn: Connection, article_id: str) -> Vectors:
     return vectors(counts, frequencies)
 
 
-def best_story(conn: Connection, article_id: str, mine: Vectors, when: datetime | None) -> tuple[str | None, float]:
+def best_story(
+    conn: Connection, article_id: str, mine: Vectors, when: datetime | None, meaning: Meaning | None = None
+) -> tuple[str | None, float]:
     """The most similar candidate story and its score (``None`` and 0.0 without candidates)."""
     lookup = {"words": salient(mine.words, SALIENT_ARTICLE_TERMS), "names": salient(mine.names, SALIENT_ARTICLE_TERMS)}
     candidates = story_rows.candidate_stories(conn, when, TIME_WINDOW, lookup, CANDIDATE_LIMIT)
+    if meaning is not None and meaning.vector and meaning.language:
+        seen = {story["id"] for story in candidates}
+        recent = story_rows.recent_stories(conn, when, TIME_WINDOW, CANDIDATE_LIMIT)
+        candidates += [s for s in recent if s["id"] not in seen and meaning.across(s)]
     if not candidates:
         return None, 0.0
     claims_by_story = story_rows.story_claims(conn, [story["id"] for story in candidates])
     my_claims = story_rows.article_claims(conn, article_id)
+    voices_by_story = story_rows.story_voices(conn, [story["id"] for story in candidates]) if meaning else {}
+    my_voices = story_rows.article_voices(conn, article_id) if meaning else set()
     best, best_score = None, 0.0
     for story in candidates:
         centroid = Vectors(story["centroid"]["words"], story["centroid"]["names"])
         shared_claim = bool(my_claims & claims_by_story.get(story["id"], set()))
-        score = claim_boosted(similarity(mine, centroid), shared_claim)
+        text_score = similarity(mine, centroid)
+        if meaning is not None and meaning.across(story):
+            text_score = max(text_score, cross_language_score(meaning.vector, story["meaning"]))
+            if len(my_voices & voices_by_story.get(story["id"], set())) >= SHARED_VOICES and text_score >= CLAIM_FLOOR:
+                text_score += VOICES_BONUS
+        score = claim_boosted(text_score, shared_claim)
         if score > best_score:
             best, best_score = story["id"], score
     return best, best_score
@@ -111,6 +153,14 @@ def blend(centroid: dict[str, float], vector: dict[str, float], size: int) -> di
     return {term: merged[term] for term in salient(merged, CENTROID_TERMS)}
 
 
+def _blend_meaning(story: dict, meaning: Meaning, size: int) -> dict:
+    """The story's languages and mean meaning vector with one more member (kept while every member has one)."""
+    languages = sorted({*(story.get("languages") or ()), meaning.language or "?"})
+    if not meaning.vector or (size and not story.get("meaning")):
+        return {"languages": languages, "meaning": None}
+    return {"languages": languages, "meaning": blend_meaning(story.get("meaning"), meaning.vector, size)}
+
+
 def _new_story(conn: Connection, article: dict, when: datetime, now: datetime) -> str:
     story_id = hashlib.sha256(f"story:{article['id']}".encode()).hexdigest()[:16]
     story_rows.insert_story(
@@ -123,7 +173,9 @@ def _new_story(conn: Connection, article: dict, when: datetime, now: datetime) -
     return story_id
 
 
-def _join(conn: Connection, story_id: str, article_id: str, mine: Vectors, when, score, now: datetime) -> None:
+def _join(
+    conn: Connection, story_id: str, article_id: str, mine: Vectors, meaning: Meaning, when, score, now: datetime
+) -> None:
     story = story_rows.story_row(conn, story_id)
     size = story["size"]
     centroid = {
@@ -135,6 +187,7 @@ def _join(conn: Connection, story_id: str, article_id: str, mine: Vectors, when,
         "centroid": centroid,
         "first_seen": min(filter(None, [story["first_seen"], when])),
         "last_seen": max(filter(None, [story["last_seen"], when])),
+        **_blend_meaning(story, meaning, size),
     }
     index = {view: salient(weights, SALIENT_STORY_TERMS) for view, weights in centroid.items()}
     story_rows.update_story(conn, story_id, values, index)

@@ -1,13 +1,15 @@
 """The brief: one page on where a claim stands, for a watch or a story.
 
-Bottom line up front with an ICD 203 term, key judgments, who asserts, denies, assesses or
-investigates (with Admiralty grades), the status timeline, what is still unknown, sources.
+Bottom line up front with an ICD 203 term, key judgments, the positions of the voices (who
+backs, who denies, hedged or conditional: ``stories/positions.py``), the statements with their
+Admiralty grades, the status timeline, what is still unknown, sources.
 ``build_brief`` returns the JSON-ready dict; ``render_markdown`` and ``render_html`` print it.
 """
 
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from spacy.lang.en.stop_words import STOP_WORDS
@@ -15,11 +17,12 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from claimwatch.errors import StoreError, no_single_match
 from claimwatch.extract.dates import iso_to_utc
 from claimwatch.gazetteer import Gazetteer
+from claimwatch.stance.positions import Relation
 from claimwatch.store import Store
 from claimwatch.stories.grading import SourceRegistry, credibility, outlet_type, voice_type
 from claimwatch.stories.independence import origins
-from claimwatch.stories.status import occasions, stance_of, status_history
-from claimwatch.stories.watch import watch_statements
+from claimwatch.stories.positions import ClaimPositions, claim_positions
+from claimwatch.stories.status import OCCASION_STANCE, occasions, status_history
 
 # The likelihood a status supports, in ICD 203 words (docs/grading.md).
 STATUS_LIKELIHOOD = {
@@ -46,33 +49,45 @@ GENERIC_UNKNOWNS = [
 ]
 
 
-def build_brief(store: Store, target: str, gazetteer: Gazetteer, registry: SourceRegistry) -> dict:
-    """A brief for a watch or a story id (or a unique prefix of either)."""
+@dataclass(frozen=True)
+class BriefTarget:
+    """What a brief (or a positions query) is about: a watch, or a story's main claim."""
+
+    kind: str  # "watch" | "story"
+    id: str
+    text: str
+    claim: dict  # the watch or stored claim row ({} when a story has no claim)
+    article_ids: list[str] | None  # a story's reports; None for a watch (the whole store)
+    reports: dict[str, dict]  # reports linked by the report-level model (watch) or the story's reports
+
+
+def resolve_target(store: Store, target: str) -> BriefTarget:
+    """The watch or story ``target`` names (an id or a unique prefix of either)."""
     watch = _watch_for(store, target)
     if watch is not None:
-        statements = watch_statements(store, watch)
-        linked_reports = {row["article_id"]: row for row in store.watch_reports(watch["id"])}
-        return _assemble(
-            store, "watch", watch["id"], watch["text"], watch, statements, linked_reports, gazetteer, registry
-        )
+        linked = {row["article_id"]: row for row in store.watch_reports(watch["id"])}
+        return BriefTarget("watch", watch["id"], watch["text"], watch, None, linked)
     story = store.story(target)
     story_statements = store.list_statements(article_ids=story["article_ids"])
     main = Counter(s["claim_id"] for s in story_statements if s["claim_id"]).most_common(1)
-    claims = {c["id"]: c for c in store.list_claims()}
-    claim = claims.get(main[0][0]) if main else None
-    statements = [s for s in story_statements if claim and s["claim_id"] == claim["id"]] or story_statements
+    claim = store.claims_by_id({main[0][0]}).get(main[0][0]) if main else None
     reports = {article_id: {"article_id": article_id, "stance": None} for article_id in story["article_ids"]}
-    return _assemble(
-        store,
-        "story",
-        story["id"],
-        claim["text"] if claim else story["title"],
-        claim or {},
-        statements,
-        reports,
-        gazetteer,
-        registry,
-    )
+    text = claim["text"] if claim else story["title"]
+    return BriefTarget("story", story["id"], text, claim or {}, list(story["article_ids"]), reports)
+
+
+def target_positions(store: Store, target: BriefTarget, gazetteer: Gazetteer) -> ClaimPositions:
+    return claim_positions(store, target.text, gazetteer, claim=target.claim, article_ids=target.article_ids)
+
+
+def build_brief(store: Store, target: str, gazetteer: Gazetteer, registry: SourceRegistry) -> dict:
+    """A brief for a watch or a story id (or a unique prefix of either)."""
+    resolved = resolve_target(store, target)
+    found = target_positions(store, resolved, gazetteer)
+    # A linked report counts only when it names the claim's actors (the model alone pulled in unrelated stories).
+    candidates = set(found.article_ids)
+    reports = {a: row for a, row in resolved.reports.items() if a in candidates}
+    return _assemble(store, resolved, found, reports, gazetteer, registry)
 
 
 def _watch_for(store: Store, target: str) -> dict | None:
@@ -91,35 +106,46 @@ def _watch_for(store: Store, target: str) -> dict | None:
     return watches[0] if watches else None
 
 
-def _assemble(store, kind, identifier, claim_text, claim, statements, linked_reports, gazetteer, registry) -> dict:
+def _assemble(store, resolved, found, linked_reports, gazetteer, registry) -> dict:
+    claim, statements = resolved.claim, found.statements
     article_ids = list(dict.fromkeys([*(s["article_id"] for s in statements), *linked_reports]))
-    found = store.articles_by_id(article_ids)
-    reports = sorted(found.values(), key=lambda a: (a["published_utc"] or a["ingested_at"], a["id"]))
+    found_reports = store.articles_by_id(article_ids).values()
+    reports = sorted(found_reports, key=lambda a: (a["published_utc"] or a["ingested_at"], a["id"]))
     origin_of = origins(reports, store.features(article_ids), gazetteer)
     parties = {code for code in (claim.get("actor_code"), claim.get("recipient_code")) if code}
-    statements = sorted(statements, key=lambda s: (s["said_on"] or "", _utc(s["published"]), s["start"]))
+    statements = sorted(
+        statements, key=lambda s: (s["said_on"] or "", _utc(s["published"]), s["article_id"], s["start"], s["id"])
+    )
+    stances = {s["id"]: OCCASION_STANCE[found.relations[s["id"]].relation] for s in statements}
     types = {s["id"]: voice_type(s, parties, gazetteer) for s in statements}
-    all_occasions = occasions(statements, origin_of, types)
+    all_occasions = occasions(statements, origin_of, types, stances)
     history = status_history(all_occasions, parties)
     status = history[-1]["status"] if history else "unverified"
-    statement_rows = [_statement_row(s, types[s["id"]], status, registry) for s in statements]
-    source_rows = _sources(reports, origin_of, statements, linked_reports, parties, status, gazetteer, registry)
-    voices = sorted({s["speaker_entity"] for s in statements if s["speaker_entity"] and s["voice"] != "outlet"})
+    statement_rows = [
+        _statement_row(s, types[s["id"]], status, registry, found.relations[s["id"]], stances[s["id"]])
+        for s in statements
+    ]
+    source_rows = _sources(
+        reports, origin_of, statements, stances, linked_reports, parties, status, gazetteer, registry
+    )
+    positions = [p.to_json() for p in found.positions]
+    voices = sorted({p["voice"] for p in positions})
     independent = len(set(origin_of.values()))
     likelihood = STATUS_LIKELIHOOD[status]
     return {
-        "kind": kind,
-        "id": identifier,
-        "claim": claim_text,
+        "kind": resolved.kind,
+        "id": resolved.id,
+        "claim": resolved.text,
         "status": status,
         "likelihood": likelihood,
-        "bottom_line": f"{_likely_that(likelihood)} {_sentence(claim_text)} (status: {status}; "
+        "bottom_line": f"{_likely_that(likelihood)} {_sentence(resolved.text)} (status: {status}; "
         f"{_count(len(reports), 'report')} from {_count(independent, 'independent origin')}, "
         f"{_count(len(voices), 'voice')}).",
-        "key_judgments": _key_judgments(all_occasions, status, history, len(reports), independent, voices),
+        "key_judgments": _key_judgments(positions, status, history, len(reports), independent),
         "reports": len(reports),
         "independent_origins": independent,
         "voices": voices,
+        "positions": positions,
         "statements": statement_rows,
         "status_history": history,
         "unknowns": _unknowns(claim, status, gazetteer),
@@ -133,22 +159,29 @@ def _utc(stamp: str | None) -> datetime:
     return iso_to_utc(stamp) or datetime.max
 
 
-def _statement_row(statement: dict, source_type: str, status: str, registry: SourceRegistry) -> dict:
+def _statement_row(
+    statement: dict, source_type: str, status: str, registry: SourceRegistry, relation: Relation, stance: str
+) -> dict:
     reliability = registry.reliability(statement["speaker_entity"] or statement["outlet"], source_type)
-    grade = f"{reliability}{credibility(stance_of(statement), status)}"
+    grade = f"{reliability}{credibility(stance, status)}"
     return {
         "id": statement["id"],
         "said_on": statement["said_on"],
         "speaker": statement["speaker"],
         "speaker_entity": statement["speaker_entity"],
+        "speaker_type": statement["speaker_type"],
         "role": statement["speaker_role"],
         "country": statement["speaker_country"],
         "act": statement["act"],
         "certainty": statement["certainty"],
         "conditional": bool(statement["conditional"]),
         "polarity": statement["polarity"],
+        "relation": relation.relation,
+        "hedged": relation.hedged,
+        "relation_reason": relation.reason,
         "outlet": statement["outlet"],
         "quote": statement["content"],
+        "language": statement.get("language"),
         "article_id": statement["article_id"],
         "url": statement.get("url"),
         "link": f"/articles/{statement['article_id']}#s-{statement['id']}",
@@ -159,19 +192,21 @@ def _statement_row(statement: dict, source_type: str, status: str, registry: Sou
     }
 
 
-def _sources(reports, origin_of, statements, linked_reports, parties, status, gazetteer, registry) -> list[dict]:
+def _sources(
+    reports, origin_of, statements, stances, linked_reports, parties, status, gazetteer, registry
+) -> list[dict]:
     by_article: dict[str, list[dict]] = {}
     for statement in statements:
         by_article.setdefault(statement["article_id"], []).append(statement)
     rows = []
     for report in reports:
         own = by_article.get(report["id"], [])
-        stances = {stance_of(s) for s in own}
+        said = {stances[s["id"]] for s in own}
         model = (linked_reports.get(report["id"]) or {}).get("stance")
         stance = (
             "support"
-            if "support" in stances or model == "agree"
-            else ("oppose" if "oppose" in stances or model == "disagree" else "neutral")
+            if "support" in said or model == "agree"
+            else ("oppose" if "oppose" in said or model == "disagree" else "neutral")
         )
         source_type = outlet_type(report["outlet"], parties, gazetteer)
         reliability = registry.reliability(report["outlet"], source_type)
@@ -191,32 +226,31 @@ def _sources(reports, origin_of, statements, linked_reports, parties, status, ga
     return rows
 
 
-def _key_judgments(all_occasions, status, history, reports, independent, voices) -> list[str]:
-    support = [o for o in all_occasions if o.stance == "support"]
-    oppose = [o for o in all_occasions if o.stance == "oppose"]
+def _key_judgments(positions: list[dict], status, history, reports, independent) -> list[str]:
     judgments = [
         f"Status: {status}, since {history[-1]['on']}." if history else "No statement bears on this claim yet.",
         f"{_count(reports, 'report')}, {_count(independent, 'independent origin')}; "
-        f"{_count(len(voices), 'distinct voice')}.",
+        f"{_count(len(positions), 'distinct voice')}.",
     ]
-    if support:
-        names = ", ".join(sorted({o.statement["speaker_entity"] or "?" for o in support}))
-        judgments.append(f"Backed by: {names}.")
-    if oppose:
-        names = ", ".join(sorted({o.statement["speaker_entity"] or "?" for o in oppose}))
-        judgments.append(f"Denied or doubted by: {names}.")
-    # A conditional assessment ("would indicate ... if true") is listed with the conditional voices below.
-    assessors = [o for o in all_occasions if o.statement.get("act") == "assesses" and not o.statement["conditional"]]
-    for occasion in assessors[:3]:
-        statement = occasion.statement
-        judgments.append(
-            f"{statement['speaker_entity']} assesses it {statement['certainty']} ({statement['said_on']})."
-        )
-    conditional = [o for o in all_occasions if o.statement.get("conditional")]
+    sides = (("backs", "Backed by"), ("denies", "Denied or doubted by"))
+    for stance, label in sides:
+        names = [_voice_label(p) for p in positions if p["stance"] == stance]
+        if names:
+            judgments.append(f"{label}: {', '.join(names)}.")
+    judgments += [
+        f"{p['voice']} moved from {move['from']} to {move['to']} on {move['on']}."
+        for p in positions
+        for move in p["changed"]
+    ]
+    conditional = [p["voice"] for p in positions if p["conditional"]]
     if conditional:
-        names = ", ".join(sorted({o.statement["speaker_entity"] or "?" for o in conditional}))
-        judgments.append(f"Conditional on the reports being true: {names}.")
+        judgments.append(f"Conditional on the reports being true: {', '.join(conditional)}.")
     return judgments
+
+
+def _voice_label(position: dict) -> str:
+    """ "Kim Yong-hyun (hedged: very likely)": a hedged voice says how sure it is."""
+    return f"{position['voice']} (hedged: {position['certainty']})" if position["hedged"] else position["voice"]
 
 
 def _unknowns(claim: dict, status: str, gazetteer: Gazetteer) -> list[str]:
@@ -260,6 +294,17 @@ def render_markdown(brief: dict) -> str:
         "",
         "## Key judgments",
         *[f"- {item}" for item in brief["key_judgments"]],
+        "",
+        "## Positions",
+        "",
+        "| voice | stance | hedged / conditional | certainty | first said | last said | statements |",
+        "|---|---|---|---|---|---|---|",
+        *[
+            f"| {_cell(row['voice'])} | {row['stance']} | "
+            f"{'hedged' if row['hedged'] else ('conditional' if row['conditional'] else '')} | {row['certainty']} | "
+            f"{row['first_said_on'] or ''} | {row['last_said_on'] or ''} | {len(row['statements'])} |"
+            for row in brief["positions"]
+        ],
         "",
         "## Who says what",
         "",

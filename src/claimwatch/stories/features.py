@@ -9,6 +9,7 @@ from datasketch import MinHash
 
 from claimwatch.records import Article
 from claimwatch.statements.quotes import find_quotes
+from claimwatch.stories.meaning import meaning_vector
 from claimwatch.stories.similarity import TermCounts, term_counts
 
 MINHASH_PERMUTATIONS = 64
@@ -24,6 +25,7 @@ class ArticleFeatures:
     terms: TermCounts
     minhash: tuple[int, ...]
     quotes: tuple[str, ...]  # normalised direct quotes of 8 words or more
+    meaning: tuple[float, ...] = ()  # the title and lead in a multilingual vector space (stories/meaning.py)
 
     def to_row(self) -> dict:
         """The store's ``article_features`` row."""
@@ -32,6 +34,7 @@ class ArticleFeatures:
             "terms": self.terms.to_json(),
             "minhash": list(self.minhash),
             "quotes": list(self.quotes),
+            "meaning": list(self.meaning) or None,
         }
 
 
@@ -41,14 +44,17 @@ def article_features(article: Article) -> ArticleFeatures:
         terms=term_counts(f"{article.title or ''}\n{article.body}"),
         minhash=body_minhash(article.body),
         quotes=long_quotes(article.body),
+        meaning=meaning_vector(article),
     )
 
 
 def body_minhash(body: str) -> tuple[int, ...]:
     words = [word.lower() for word in _WORD.findall(body)]
     signature = MinHash(num_perm=MINHASH_PERMUTATIONS, seed=MINHASH_SEED)
-    for index in range(max(1, len(words) - SHINGLE_WORDS + 1)):
-        signature.update(" ".join(words[index : index + SHINGLE_WORDS]).encode("utf-8"))
+    signature.update_batch(  # one array operation for all shingles: the same values as update() one by one
+        [" ".join(words[index : index + SHINGLE_WORDS]).encode("utf-8")
+         for index in range(max(1, len(words) - SHINGLE_WORDS + 1))]
+    )
     return tuple(int(value) for value in signature.hashvalues)
 
 

@@ -37,7 +37,12 @@ class Occasion:
         return self.statement.get("said_on") or (self.statement.get("published") or "")[:10]
 
 
+# A statement's relation to the claim (stance/positions.py) as an occasion's stance.
+OCCASION_STANCE = {"backs": "support", "denies": "oppose", "neutral": "neutral", "unrelated": "neutral"}
+
+
 def stance_of(statement: dict) -> str:
+    """The stance of a statement read from its act alone (the claim matrix of a story's claims)."""
     if statement.get("conditional"):
         return "neutral"  # "if true, ..." takes no side on whether it is true
     act = statement.get("act")
@@ -55,8 +60,17 @@ def stance_of(statement: dict) -> str:
     return "neutral"
 
 
-def occasions(statements: list[dict], origin_of: dict[str, str], voice_types: dict[str, str]) -> list[Occasion]:
-    """One occasion per (voice, act, date); ``statements`` oldest report first."""
+def occasions(
+    statements: list[dict],
+    origin_of: dict[str, str],
+    voice_types: dict[str, str],
+    stances: dict[str, str] | None = None,
+) -> list[Occasion]:
+    """One occasion per (voice, act, date); ``statements`` oldest report first.
+
+    ``stances``: each statement's stance from its relation to the claim (positions); without it,
+    the stance is read from the act.
+    """
     seen: dict[tuple, list] = {}
     for statement in statements:
         voice = statement.get("speaker_entity") or statement.get("speaker") or "?"
@@ -68,7 +82,7 @@ def occasions(statements: list[dict], origin_of: dict[str, str], voice_types: di
         found.append(
             Occasion(
                 statement=first,
-                stance=stance_of(first),
+                stance=stances[first["id"]] if stances is not None else stance_of(first),
                 origin=origin_of.get(first["article_id"], first["article_id"]),
                 voice_type=voice_types.get(first["id"], "unknown"),
                 reports=len({s["article_id"] for s in group}),

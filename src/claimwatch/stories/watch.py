@@ -1,8 +1,8 @@
 """Watches: a claim an analyst tracks, linked to every statement and report that bears on it.
 
-Statements link through their claim (same event and actor, compatible recipient: see
-``stance/claims.py``); a statement whose content names no known event links when its words
-are close to the watch's. Reports link through the report-level stance model
+Statements bear on a watch through their relation to its text (``stories/positions.py``);
+stored claims that are the watch's claim (same event and actor, compatible recipient: see
+``stance/claims.py``) count without further checks. Reports link through the report-level stance model
 (agree / disagree / discuss; "unrelated" ones are not linked).
 """
 
@@ -15,9 +15,6 @@ from claimwatch.gazetteer import Gazetteer
 from claimwatch.nlp import load_nlp
 from claimwatch.stance.claims import proposition_of_sentence, recipients_agree
 from claimwatch.store import Store
-from claimwatch.stories.similarity import DocumentFrequencies, cosine, term_counts, weighted
-
-TEXT_LINK_THRESHOLD = 0.35
 
 
 def add_watch(store: Store, text: str, gazetteer: Gazetteer) -> dict:
@@ -49,26 +46,6 @@ def claim_matches(watch: dict, claim: dict) -> bool:
     elif (claim.get("actor") or "").casefold() != (watch.get("actor") or "").casefold():
         return False
     return recipients_agree(watch.get("recipient_code"), claim.get("recipient_code"))
-
-
-def watch_statements(store: Store, watch: dict) -> list[dict]:
-    """Statements bearing on the watched claim, oldest report first."""
-    if not watch.get("predicate"):
-        return _close_in_words(watch["text"], store.list_statements())
-    claim_ids = [claim["id"] for claim in store.list_claims() if claim_matches(watch, claim)]
-    return store.list_statements(claim_ids=claim_ids)
-
-
-def _close_in_words(text: str, statements: list[dict]) -> list[dict]:
-    frequencies = DocumentFrequencies()
-    counts = [term_counts(s["content"]) for s in statements]
-    for count in counts:
-        frequencies.add(count)
-    target = weighted(term_counts(text).words, frequencies, "words")
-    return [
-        statement for statement, count in zip(statements, counts, strict=True)
-        if cosine(target, weighted(count.words, frequencies, "words")) >= TEXT_LINK_THRESHOLD
-    ]
 
 
 def link_reports(store: Store, watch: dict, article_ids: list[str]) -> None:

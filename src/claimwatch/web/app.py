@@ -12,7 +12,7 @@ from contextlib import asynccontextmanager
 from pathlib import Path
 from urllib.parse import quote, urlsplit
 
-from fastapi import FastAPI, HTTPException, Request
+from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
@@ -24,10 +24,10 @@ from claimwatch.errors import AmbiguousError, ClaimwatchError, Errors, InputErro
 from claimwatch.gazetteer import load_gazetteer
 from claimwatch.ingest.sources import DEFAULT_MAX_BYTES
 from claimwatch.store import Store
-from claimwatch.web import pages, rest
+from claimwatch.web import exports, pages, rest
 from claimwatch.web.desk import Desk, template_environment
 from claimwatch.web.responses import error_for, error_response, wants_html
-from claimwatch.web.security import OPEN_PATHS, SAFE_METHODS, Access, new_nonce, security_headers
+from claimwatch.web.security import OPEN_PATHS, SAFE_METHODS, Access, host_name, new_nonce, security_headers
 
 STATIC = Path(__file__).parent / "static"
 # The HTTP status of each error class, most specific first; any other ClaimwatchError is a bad request.
@@ -50,14 +50,17 @@ def create_app(
     gazetteers: Sequence[Path] = (),
     sources: list[str] | None = None,
     max_upload_bytes: int = DEFAULT_MAX_BYTES,
+    allowed_hosts: Sequence[str] = (),
 ) -> FastAPI:
     """An app over the store at ``store_url`` (a path or SQLAlchemy URL).
 
-    With ``token`` every request must carry it, and writes (ingest, watches) are allowed.
+    With ``token`` every request must carry it, and writes (ingest, watches) are allowed. Without
+    one, only loopback host names and ``allowed_hosts`` are answered.
     """
     store = Store(store_url)
+    access = Access(token or None, frozenset(host_name(host) for host in allowed_hosts))
     desk = Desk(
-        store=store, gazetteer=load_gazetteer(list(gazetteers)), access=Access(token or None),
+        store=store, gazetteer=load_gazetteer(list(gazetteers)), access=access,
         templates=template_environment(), max_upload_bytes=max_upload_bytes, sources=sources,
     )
 
@@ -72,6 +75,7 @@ def create_app(
     )
     app.state.desk = desk
     app.include_router(rest.router)
+    app.include_router(exports.router)
     app.include_router(pages.router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     _add_error_handlers(app)
@@ -96,6 +100,8 @@ class Guard(BaseHTTPMiddleware):
 
 def _refusal(request: Request, access: Access) -> Response | None:
     path, method = request.url.path, request.method
+    if not access.host_allowed(request):
+        return error_for(request, 421, Errors.E508.format(host=request.headers.get("host", "")[:100]))
     if path in OPEN_PATHS:
         return None
     if not access.authorized(request):
@@ -113,7 +119,8 @@ def _refusal(request: Request, access: Access) -> Response | None:
 
 
 class BodyLimit:
-    """Refuses request bodies over ``limit`` bytes (413), by Content-Length or while reading."""
+    """Refuses request bodies over ``limit`` bytes (413 E506), by Content-Length or, for a chunked body
+    (no length given), by reading it up to the limit before the app sees any of it."""
 
     def __init__(self, app, limit: int) -> None:
         self.app, self.limit = app, limit
@@ -121,24 +128,29 @@ class BodyLimit:
     async def __call__(self, scope, receive, send) -> None:
         if scope["type"] != "http":
             return await self.app(scope, receive, send)
-        declared = dict(scope["headers"]).get(b"content-length", b"0")
-        if not declared.isdigit():
+        declared = dict(scope["headers"]).get(b"content-length")
+        if declared is not None and not declared.isdigit():
             return await error_response(400, Errors.E505.format(reason="Content-Length is no number"))(
                 scope, receive, send
             )
-        if int(declared) > self.limit:
+        if declared is not None and int(declared) > self.limit:
             return await error_response(413, Errors.E506.format(limit=self.limit))(scope, receive, send)
-        received = 0
-
-        async def counted():
-            nonlocal received
+        if declared is not None or scope["method"] in ("GET", "HEAD"):
+            return await self.app(scope, receive, send)
+        messages, received = [], 0
+        while True:  # at most ``limit`` bytes held, as the app itself would hold them
             message = await receive()
+            messages.append(message)
             received += len(message.get("body", b""))
             if received > self.limit:
-                raise HTTPException(413, Errors.E506.format(limit=self.limit))
-            return message
+                return await error_response(413, Errors.E506.format(limit=self.limit))(scope, receive, send)
+            if message["type"] != "http.request" or not message.get("more_body"):
+                break
 
-        return await self.app(scope, counted, send)
+        async def replay():
+            return messages.pop(0) if messages else await receive()
+
+        return await self.app(scope, replay, send)
 
 
 # -- errors ----------------------------------------------------------------------------------

@@ -5,7 +5,6 @@ The routers (``rest``, ``pages``) import this module; the app imports the router
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass, field
 from typing import Annotated
 from urllib.parse import quote
@@ -19,6 +18,7 @@ from claimwatch.gazetteer import Gazetteer
 from claimwatch.ingest.sources import DEFAULT_MAX_BYTES
 from claimwatch.store import Store
 from claimwatch.store.search import MARK_END, MARK_START
+from claimwatch.web import queries
 from claimwatch.web.security import Access
 
 CACHE_SIZE = 256
@@ -37,8 +37,8 @@ class Desk:
     cache: dict = field(default_factory=dict)
 
     def cached(self, key: tuple, compute):
-        """``compute()``, remembered until the store's files change (SQLite; elsewhere no caching)."""
-        stamp = store_stamp(self.store)
+        """``compute()``, remembered until the store changes (``Store.change_stamp``; without one, no caching)."""
+        stamp = self.store.change_stamp()
         if stamp is None:
             return compute()
         if self.cache.get("stamp") != stamp or len(self.cache) > CACHE_SIZE:
@@ -51,21 +51,6 @@ class Desk:
         return value
 
 
-def store_stamp(store: Store) -> tuple | None:
-    """Changes with every commit to an SQLite file store (the database and its write-ahead log)."""
-    url = store.engine.url
-    if url.get_backend_name() != "sqlite" or not url.database or url.database == ":memory:":
-        return None
-    stamp = []
-    for suffix in ("", "-wal"):
-        try:
-            info = os.stat(url.database + suffix)
-        except OSError:
-            info = None
-        stamp.append((info.st_mtime_ns, info.st_size) if info else None)
-    return tuple(stamp)
-
-
 def get_desk(request: Request) -> Desk:
     return request.app.state.desk
 
@@ -76,6 +61,15 @@ DeskDep = Annotated[Desk, Depends(get_desk)]
 def cached_brief(desk: Desk, target: str) -> dict:
     """The brief for a story or watch id, computed again only after the store changed."""
     return desk.cached(("brief", target), lambda: api.brief(desk.store, target, desk.gazetteer, desk.sources))
+
+
+def cached_stories(desk: Desk, limit: int, offset: int) -> dict:
+    """A page of story summaries (the home page's and ``/api/stories``), computed again only after the store changed."""
+
+    def page() -> dict:
+        return queries.stories_page(desk.store, desk.gazetteer, limit, offset)
+
+    return desk.cached(("stories", limit, offset), page)
 
 
 def template_environment() -> Environment:

@@ -11,9 +11,10 @@ from fastapi import APIRouter, Form, Query, Request
 from fastapi.responses import FileResponse, HTMLResponse, RedirectResponse, Response
 
 from claimwatch import api
+from claimwatch.errors import Errors
 from claimwatch.store import search as fts
 from claimwatch.web import queries
-from claimwatch.web.desk import DeskDep, cached_brief
+from claimwatch.web.desk import DeskDep, cached_brief, cached_stories
 from claimwatch.web.render import (
     ACT_SYMBOLS,
     CERTAINTY_COLOURS,
@@ -22,7 +23,7 @@ from claimwatch.web.render import (
     timeline_points,
     word_diff,
 )
-from claimwatch.web.responses import render
+from claimwatch.web.responses import error_for, render
 from claimwatch.web.rest import Offset
 from claimwatch.web.security import COOKIE, safe_next
 
@@ -48,7 +49,7 @@ def home(request: Request, desk: DeskDep) -> HTMLResponse:
     watches = [
         {**watch, "status": cached_brief(desk, watch["id"])["status"]} for watch in api.list_watches(desk.store)
     ]
-    newest = queries.stories_page(desk.store, desk.gazetteer, limit=10)
+    newest = cached_stories(desk, limit=10, offset=0)
     return render(request, "home.html", watches=watches, stories=newest)
 
 
@@ -80,9 +81,10 @@ def watch_page(request: Request, desk: DeskDep, watch_id: str) -> HTMLResponse:
 
 def _dossier(request: Request, brief: dict, **context) -> HTMLResponse:
     counts = Counter(row["act"] for row in brief["statements"])
+    links = {row["id"]: row["link"] for row in brief["statements"]}
     return render(
         request, "dossier.html", brief=brief, points=timeline_points(brief["statements"]), act_counts=counts,
-        symbols=ACT_SYMBOLS, colours=CERTAINTY_COLOURS, **context,
+        symbols=ACT_SYMBOLS, colours=CERTAINTY_COLOURS, statement_links=links, **context,
     )
 
 
@@ -92,7 +94,12 @@ def matrix_page(request: Request, desk: DeskDep, story_id: str) -> HTMLResponse:
     rows = desk.store.list_statements(article_ids=story["article_ids"])
     texts = queries.claim_texts(desk.store, {row["claim_id"] for row in rows if row["claim_id"]})
     summary = desk.cached(("summary", story["id"]), lambda: api.story_summary(desk.store, story, desk.gazetteer))
-    return render(request, "matrix.html", story=summary, matrix=claim_matrix(rows, texts))
+
+    def positions_of(claim_id: str) -> list[dict]:
+        return api.claim_positions_in_story(desk.store, claim_id, story["article_ids"], desk.gazetteer)
+
+    matrix = desk.cached(("matrix", story["id"]), lambda: claim_matrix(rows, texts, positions_of))
+    return render(request, "matrix.html", story=summary, matrix=matrix)
 
 
 # -- articles and speakers --------------------------------------------------------------------------
@@ -153,16 +160,24 @@ def login(
     next: Annotated[str, Form(max_length=2000)] = "/",
 ) -> Response:
     access = request.app.state.desk.access
-    if not access.token_matches(token):
+    client = request.client.host if request.client else ""
+    if wait := access.logins.wait_seconds(client):
+        return error_for(request, 429, Errors.E509.format(seconds=wait), {"Retry-After": str(wait)})
+    if not token.strip() or not access.token_matches(token):
+        access.logins.failed(client)
         return render(request, "login.html", status=401, next=safe_next(next), failed=True)
     response = RedirectResponse(safe_next(next), status_code=303)
-    response.set_cookie(COOKIE, access.session_value(), secure=True, httponly=True, samesite="strict", path="/")
+    response.set_cookie(
+        COOKIE, access.sessions.start(), max_age=access.sessions.seconds, secure=request.url.scheme == "https",
+        httponly=True, samesite="strict", path="/",
+    )
     return response
 
 
 @router.post("/logout", response_model=None)
-def logout() -> Response:
+def logout(request: Request) -> Response:
+    request.app.state.desk.access.sessions.end(request.cookies.get(COOKIE, ""))
     response = RedirectResponse("/login", status_code=303)
-    response.delete_cookie(COOKIE, path="/", secure=True, httponly=True, samesite="strict")
+    response.delete_cookie(COOKIE, path="/", secure=request.url.scheme == "https", httponly=True, samesite="strict")
     return response
 

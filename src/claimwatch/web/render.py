@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from markupsafe import Markup, escape
 
-from claimwatch.stories.status import stance_of
+from claimwatch.stories.status import OCCASION_STANCE
 
 # ICD 203 terms, weakest to strongest commitment; "not stated" first.
 CERTAINTY_ORDER = (
@@ -124,45 +124,43 @@ def timeline_points(rows: list[dict], y_key: str = "voice") -> list[dict]:
     return points
 
 
-def claim_matrix(story_statements: list[dict], claim_text: dict[str, str], max_claims: int = 12) -> dict:
-    """Voices x claims: each cell the voice's latest act and certainty on the claim, and how many statements."""
-    bearing = [s for s in story_statements if s.get("claim_id") and s["voice"] != "outlet"]
-    claim_ids = [c for c, _ in Counter(s["claim_id"] for s in bearing).most_common(max_claims)]
-    voices = [v for v, _ in Counter(_voice(s) for s in bearing if s["claim_id"] in claim_ids).most_common()]
-    cells: dict[tuple[str, str], list[dict]] = {}
-    for s in sorted(bearing, key=lambda s: (s.get("said_on") or "", s.get("published") or "")):
-        if s["claim_id"] in claim_ids:
-            cells.setdefault((_voice(s), s["claim_id"]), []).append(s)
-    rows = []
-    for voice in voices:
-        row = []
-        for claim_id in claim_ids:
-            found = cells.get((voice, claim_id), [])
-            row.append(_cell(found[-1], len(found)) if found else None)
-        rows.append({"voice": voice, "entity_id": _entity_of(cells, voice, claim_ids), "cells": row})
+def claim_matrix(story_statements: list[dict], claim_text: dict[str, str], positions_of, max_claims: int = 12) -> dict:
+    """Voices x claims: each cell the voice's position on the claim (stance, hedged or conditional, how sure,
+    how many statements), linked to its latest statement.
+
+    ``positions_of(claim_id)``: the claim's positions within the story (``api.positions`` rows).
+    """
+    by_id = {s["id"]: s for s in story_statements}
+    claim_ids = [c for c, _ in Counter(s["claim_id"] for s in story_statements if s.get("claim_id")).most_common(
+        max_claims)]
+    cells: dict[tuple[str, str], dict] = {}
+    entity_of: dict[str, str | None] = {}
+    weight: Counter = Counter()
+    for claim_id in claim_ids:
+        for position in positions_of(claim_id):
+            cells[(position["voice"], claim_id)] = _cell(position, by_id)
+            entity_of.setdefault(position["voice"], position["entity_id"])
+            weight[position["voice"]] += len(position["statements"])
+    rows = [
+        {"voice": voice, "entity_id": entity_of[voice], "cells": [cells.get((voice, c)) for c in claim_ids]}
+        for voice, _ in weight.most_common()
+    ]
     return {"claims": [{"id": c, "text": claim_text.get(c, c)} for c in claim_ids], "rows": rows}
 
 
-def _cell(latest: dict, count: int) -> dict:
-    certainty = latest.get("certainty") or "not stated"
+def _cell(position: dict, by_id: dict[str, dict]) -> dict:
+    certainty = position.get("certainty") or "not stated"
+    latest = by_id.get(position["statements"][-1], {})
+    how = "hedged" if position["hedged"] else ("conditional" if position["conditional"] else "")
     return {
-        "act": latest.get("act") or "none",
-        "act_class": _slug(latest.get("act") or "none"),
-        "stance": stance_of(latest),
+        "label": f"{position['stance']} ({how})" if how else position["stance"],
+        "stance": OCCASION_STANCE[position["stance"]],
         "certainty": certainty,
         "level": CERTAINTY_ORDER.index(certainty) if certainty in CERTAINTY_ORDER else 0,
-        "count": count,
-        "link": f"/articles/{latest['article_id']}#s-{latest['id']}",
+        "count": len(position["statements"]),
+        "link": f"/articles/{latest.get('article_id')}#s-{latest.get('id')}" if latest else "",
         "quote": _short(latest.get("content") or "", 160),
     }
-
-
-def _entity_of(cells: dict, voice: str, claim_ids: list[str]) -> str | None:
-    for claim_id in claim_ids:
-        for s in cells.get((voice, claim_id), []):
-            if s.get("speaker_entity_id"):
-                return s["speaker_entity_id"]
-    return None
 
 
 def _voice(statement: dict) -> str:

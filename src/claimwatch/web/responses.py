@@ -1,15 +1,18 @@
-"""Responses every router builds: a page from a template, an error as JSON or as a page, a standalone brief."""
+"""Responses every router builds: a page from a template, an error as JSON or as a page, a standalone brief,
+a download (rows as JSON Lines or CSV, an export)."""
 
 from __future__ import annotations
 
 import base64
 import hashlib
 import re
+from typing import Annotated, Literal
 
-from fastapi import Request
+from fastapi import Query, Request
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 
 from claimwatch.errors import code_of
+from claimwatch.exports import tables
 from claimwatch.web.security import security_headers
 
 
@@ -54,3 +57,24 @@ def standalone_html(document: str) -> HTMLResponse:
         "form-action 'none'; frame-ancestors 'none'"
     )
     return HTMLResponse(document, headers=headers)
+
+
+RowFormat = Annotated[
+    Literal["json", "jsonl", "csv"], Query(description="json (a page), or the page's items as jsonl or csv.")
+]
+
+
+def rows_as(found: dict | list, fmt: str, name: str) -> Response | dict | list:
+    """A list route's answer: the page (or list) as JSON, or its items as JSON Lines or CSV (``exports.tables``,
+    as the CLI writes them) to download, with the page's total in ``X-Total-Count``."""
+    if fmt == "json":
+        return found
+    items = found["items"] if isinstance(found, dict) else found
+    total = {"X-Total-Count": str(found["total"])} if isinstance(found, dict) else {}
+    return download(tables.render(items, fmt), tables.MEDIA_TYPES[fmt], f"claimwatch-{name}.{fmt}", total)
+
+
+def download(text: str, media_type: str, filename: str, headers: dict[str, str] | None = None) -> Response:
+    """``text`` as a file the browser saves as ``filename``."""
+    disposition = {"Content-Disposition": f'attachment; filename="{filename}"'}
+    return Response(text, media_type=media_type, headers={**disposition, **(headers or {})})

@@ -16,9 +16,9 @@ from claimwatch.ingest import decode_input
 from claimwatch.store import search as fts
 from claimwatch.stories.brief import render_html, render_markdown
 from claimwatch.web import queries
-from claimwatch.web.desk import DeskDep, cached_brief
+from claimwatch.web.desk import DeskDep, cached_brief, cached_stories
 from claimwatch.web.render import timeline_points, word_diff
-from claimwatch.web.responses import standalone_html
+from claimwatch.web.responses import RowFormat, rows_as, standalone_html
 
 router = APIRouter(prefix="/api", tags=["api"])
 
@@ -36,14 +36,14 @@ class WatchIn(BaseModel):
 # -- reading --------------------------------------------------------------------------
 
 
-@router.get("/articles")
+@router.get("/articles", response_model=None)
 def articles(
     desk: DeskDep, outlet: Text = None, since: date | None = None, until: date | None = None, story: Code = None,
-    q: Text = None, limit: Limit = 50, offset: Offset = 0,
-) -> dict:
+    q: Text = None, limit: Limit = 50, offset: Offset = 0, format: RowFormat = "json",
+) -> dict | Response:
     """Stored article versions (metadata, no body), oldest publication first."""
     filters = queries.ArticleFilters(outlet=outlet, since=since, until=until, story=story, q=q)
-    return queries.articles_page(desk.store, filters, limit, offset)
+    return rows_as(queries.articles_page(desk.store, filters, limit, offset), format, "articles")
 
 
 @router.get("/articles/{article_id}")
@@ -59,27 +59,28 @@ def article_diff(desk: DeskDep, article_id: str, against: Ident) -> dict:
     return {"from": old["id"], "to": new["id"], "changes": word_diff(old["body"], new["body"])}
 
 
-@router.get("/statements")
+@router.get("/statements", response_model=None)
 def statements(
     desk: DeskDep, speaker: Text = None, entity: Code = None, country: Code = None, act: Code = None,
     certainty: Code = None, outlet: Text = None, since: date | None = None, until: date | None = None,
     article: Code = None, claim: Code = None, story: Code = None, q: Text = None, limit: Limit = 50,
-    offset: Offset = 0,
-) -> dict:
+    offset: Offset = 0, format: RowFormat = "json",
+) -> dict | Response:
     """Who said what, with provenance; every filter given must match (``q``: full-text words)."""
     filters = queries.StatementFilters(
         speaker=speaker, entity=entity, country=country, act=act, certainty=certainty, outlet=outlet, since=since,
         until=until, article=article, claim=claim, story=story, q=q,
     )
-    return queries.statements_page(desk.store, filters, limit, offset)
+    return rows_as(queries.statements_page(desk.store, filters, limit, offset), format, "statements")
 
 
-@router.get("/entities")
+@router.get("/entities", response_model=None)
 def entities(
     desk: DeskDep, q: Text = None, type: Code = None, country: Code = None, limit: Limit = 50, offset: Offset = 0,
-) -> dict:
+    format: RowFormat = "json",
+) -> dict | Response:
     """Canonical speakers, most statements first; ``q`` matches the name or an alias."""
-    return queries.entities_page(desk.store, q, type, country, limit, offset)
+    return rows_as(queries.entities_page(desk.store, q, type, country, limit, offset), format, "entities")
 
 
 @router.get("/entities/{entity_id}")
@@ -87,16 +88,18 @@ def entity(desk: DeskDep, entity_id: str) -> dict:
     return queries.entity(desk.store, entity_id)
 
 
-@router.get("/claims")
-def claims(desk: DeskDep, story: Code = None, limit: Limit = 50, offset: Offset = 0) -> dict:
+@router.get("/claims", response_model=None)
+def claims(
+    desk: DeskDep, story: Code = None, limit: Limit = 50, offset: Offset = 0, format: RowFormat = "json"
+) -> dict | Response:
     """Claims with their statements grouped by act, most statements first (optionally one story's)."""
-    return queries.claims_page(desk.store, story, limit, offset)
+    return rows_as(queries.claims_page(desk.store, story, limit, offset), format, "claims")
 
 
-@router.get("/stories")
-def stories(desk: DeskDep, limit: Limit = 20, offset: Offset = 0) -> dict:
+@router.get("/stories", response_model=None)
+def stories(desk: DeskDep, limit: Limit = 20, offset: Offset = 0, format: RowFormat = "json") -> dict | Response:
     """Stories, newest first: span of dates, reports, independent origins, top voices."""
-    return queries.stories_page(desk.store, desk.gazetteer, limit, offset)
+    return rows_as(cached_stories(desk, limit, offset), format, "stories")
 
 
 @router.get("/stories/{story_id}")
@@ -121,19 +124,20 @@ def brief(desk: DeskDep, target: str, format: Literal["json", "md", "html"] = "j
     return data
 
 
-@router.get("/watches")
-def watches(desk: DeskDep) -> list[dict]:
-    return api.list_watches(desk.store)
+@router.get("/watches", response_model=None)
+def watches(desk: DeskDep, format: RowFormat = "json") -> list[dict] | Response:
+    return rows_as(api.list_watches(desk.store), format, "watches")
 
 
-@router.get("/search")
+@router.get("/search", response_model=None)
 def search(
     desk: DeskDep, q: Annotated[str, Query(min_length=1, max_length=200)],
     kind: Literal["statements", "articles"] = "statements", limit: Limit = 20, offset: Offset = 0,
-) -> dict:
+    format: RowFormat = "json",
+) -> dict | Response:
     """Full-text search; each snippet marks matches with \\u0002 ... \\u0003 (see store/search.py)."""
     found = fts.search(desk.store.engine, q, kind, limit, offset)
-    return queries.page(found["items"], found["total"], limit, offset)
+    return rows_as(queries.page(found["items"], found["total"], limit, offset), format, f"search-{kind}")
 
 
 # -- writing (token required) ----------------------------------------------------------
@@ -165,11 +169,11 @@ def ingest(
 
 
 def upload_documents(upload: UploadFile, fmt: str | None, max_bytes: int) -> list:
-    """The documents in one uploaded file, or the error that stops it (E004 over the size limit, ...)."""
+    """The documents in one uploaded file, or the error that stops it (E015 over the size limit, ...)."""
     name = Path(upload.filename or "upload").name[-200:] or "upload"
     data = upload.file.read(max_bytes + 1)
     if len(data) > max_bytes:
-        return [InputError(name, Errors.E004.format(size=len(data), limit=max_bytes))]
+        return [InputError(name, Errors.E015.format(limit=max_bytes, when=""))]
     try:
         return list(decode_input(name, data, fmt))
     except InputError as error:

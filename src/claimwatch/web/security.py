@@ -1,22 +1,28 @@
 """Who may do what, and the headers every response carries.
 
-Without a token the desk is read-only (and ``serve`` binds it to loopback only). With a token,
-every request must carry it: ``Authorization: Bearer TOKEN`` for programs, or the session cookie
-the login form sets for a browser (Secure, HttpOnly, SameSite=Strict; its value is derived from
-the token, never the token itself). Writes need the token as well.
+Without a token the desk is read-only, ``serve`` binds it to loopback only, and it answers only
+loopback host names (and configured ones): a web page the analyst visits cannot reach it through a
+DNS-rebinding name. With a token, every request must carry it: ``Authorization: Bearer TOKEN`` for
+programs, or the session cookie the login form sets for a browser (HttpOnly, SameSite=Strict, Secure
+over TLS; a random session id that expires and that logging out ends on the server, never the token).
+Failed logins are limited per client address. Writes need the token as well.
 """
 
 from __future__ import annotations
 
-import hashlib
 import hmac
 import ipaddress
 import secrets
-from dataclasses import dataclass
+import threading
+import time
+from dataclasses import dataclass, field
 
 from starlette.requests import Request
 
 COOKIE = "claimwatch_session"
+SESSION_SECONDS = 12 * 3600
+LOGIN_FAILURES = 5  # failed logins from one address within LOGIN_WINDOW_SECONDS before it must wait
+LOGIN_WINDOW_SECONDS = 300
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 OPEN_PATHS = frozenset({"/login", "/static/desk.css", "/static/favicon.svg"})  # the login page and its assets
 CSP = (
@@ -25,30 +31,92 @@ CSP = (
 )
 
 
+class Sessions:
+    """Logged-in browsers: random ids with their expiry, kept by this server process only."""
+
+    def __init__(self, seconds: int = SESSION_SECONDS) -> None:
+        self.seconds = seconds
+        self._expiry: dict[str, float] = {}
+        self._lock = threading.Lock()
+
+    def start(self) -> str:
+        session = secrets.token_urlsafe(32)
+        with self._lock:
+            now = time.monotonic()
+            self._expiry = {key: until for key, until in self._expiry.items() if until > now}
+            self._expiry[session] = now + self.seconds
+        return session
+
+    def valid(self, session: str) -> bool:
+        with self._lock:
+            until = self._expiry.get(session)
+        return until is not None and until > time.monotonic()
+
+    def end(self, session: str) -> None:
+        with self._lock:
+            self._expiry.pop(session, None)
+
+
+class LoginThrottle:
+    """At most ``failures`` failed logins per client address in ``window`` seconds."""
+
+    def __init__(self, failures: int = LOGIN_FAILURES, window: int = LOGIN_WINDOW_SECONDS) -> None:
+        self.failures, self.window = failures, window
+        self._failed: dict[str, list[float]] = {}
+        self._lock = threading.Lock()
+
+    def wait_seconds(self, client: str) -> int:
+        """How long ``client`` must wait before trying again (0: it may try now)."""
+        now = time.monotonic()
+        with self._lock:
+            recent = [moment for moment in self._failed.get(client, []) if moment > now - self.window]
+            self._failed[client] = recent
+        if len(recent) < self.failures:
+            return 0
+        return int(recent[0] + self.window - now) + 1
+
+    def failed(self, client: str) -> None:
+        with self._lock:
+            self._failed.setdefault(client, []).append(time.monotonic())
+
+
 @dataclass(frozen=True)
 class Access:
     token: str | None = None
+    allowed_hosts: frozenset[str] = frozenset()  # host names the tokenless desk answers besides loopback
+    sessions: Sessions = field(default_factory=Sessions, compare=False)
+    logins: LoginThrottle = field(default_factory=LoginThrottle, compare=False)
 
     @property
     def writable(self) -> bool:
         return self.token is not None
 
-    def session_value(self) -> str:
-        """The cookie's value: an HMAC of the token, so the cookie never holds the token itself."""
-        return hmac.new(self.token.encode(), b"claimwatch desk session", hashlib.sha256).hexdigest()
-
     def token_matches(self, candidate: str) -> bool:
         return self.token is not None and hmac.compare_digest(candidate.encode(), self.token.encode())
 
     def authorized(self, request: Request) -> bool:
-        """True when no token is set, or the request carries it (bearer header or session cookie)."""
+        """True when no token is set, or the request carries it (bearer header or a live session cookie)."""
         if self.token is None:
             return True
         scheme, _, credentials = request.headers.get("authorization", "").partition(" ")
-        if scheme.lower() == "bearer" and self.token_matches(credentials.strip()):
+        if scheme.lower() == "bearer" and credentials.strip() and self.token_matches(credentials.strip()):
             return True
-        cookie = request.cookies.get(COOKIE, "")
-        return bool(cookie) and hmac.compare_digest(cookie.encode(), self.session_value().encode())
+        return self.sessions.valid(request.cookies.get(COOKIE, ""))
+
+    def host_allowed(self, request: Request) -> bool:
+        """With a token any host name will do (the token guards); without one, loopback and configured names."""
+        if self.token is not None:
+            return True
+        host = host_name(request.headers.get("host", ""))
+        return is_loopback(host) or host in self.allowed_hosts
+
+
+def host_name(host_header: str) -> str:
+    """The name in a Host header, without its port: "[::1]:8000" -> "[::1]", "Desk.Example:80" -> "desk.example"."""
+    host = host_header.strip().lower()
+    if host.startswith("["):
+        return host[: host.find("]") + 1] if "]" in host else host
+    return host.rsplit(":", 1)[0] if host.count(":") == 1 else host
 
 
 def new_nonce() -> str:
@@ -66,7 +134,7 @@ def security_headers(nonce: str) -> dict[str, str]:
 
 
 def is_loopback(host: str) -> bool:
-    """127.0.0.0/8, ::1 and "localhost"; anything else (0.0.0.0, a LAN address, a name) is not."""
+    """127.0.0.0/8, ::1 and "localhost"; anything else (0.0.0.0, a LAN address, another name) is not."""
     if host.strip("[]").lower() == "localhost":
         return True
     try:

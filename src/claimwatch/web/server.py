@@ -25,12 +25,22 @@ def serve(
     *,
     gazetteers: Sequence[Path] = (),
     max_bytes: int = DEFAULT_MAX_BYTES,
+    allowed_hosts: Sequence[str] = (),
+    ssl_certfile: Path | None = None,
+    ssl_keyfile: Path | None = None,
 ) -> None:
+    """Serve until stopped. With a certificate and key it serves HTTPS, and the session cookie is Secure."""
     import uvicorn
 
     from claimwatch.web.app import create_app  # FastAPI: loaded only when serving (check_bind needs none)
 
     check_bind(host, token)
-    app = create_app(database_url(db), token, gazetteers=gazetteers, max_upload_bytes=max_bytes)
-    print(f"claimwatch desk on http://{host}:{port}/ ({'token required' if token else 'read-only'})", flush=True)
-    uvicorn.run(app, host=host, port=port, server_header=False, proxy_headers=False, log_level="warning")
+    app = create_app(
+        database_url(db), token, gazetteers=gazetteers, max_upload_bytes=max_bytes, allowed_hosts=allowed_hosts
+    )
+    scheme = "https" if ssl_certfile else "http"
+    print(f"claimwatch desk on {scheme}://{host}:{port}/ ({'token required' if token else 'read-only'})", flush=True)
+    uvicorn.run(
+        app, host=host, port=port, server_header=False, proxy_headers=False, log_level="warning",
+        ssl_certfile=str(ssl_certfile) if ssl_certfile else None, ssl_keyfile=str(ssl_keyfile) if ssl_keyfile else None,
+    )

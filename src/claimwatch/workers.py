@@ -1,0 +1,114 @@
+"""The per-article stages on a Dask cluster: a local one (``--workers N``) or an existing one (``--scheduler``).
+
+Each task is one batch of documents (``pipeline.process_documents``) and comes back as plain records;
+every worker process loads the spaCy model once (the ``LoadModel`` plugin, at start). The client
+keeps a few batches in flight and hands their results back in input order, so whoever consumes them
+(the one writer) stores exactly what a run in one process stores. A remote cluster's workers need
+claimwatch installed (``dask worker tcp://SCHEDULER:8786`` in an environment with it): documents are
+read by the client and sent with the task, so workers need no access to its files.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Iterable, Iterator
+
+from distributed import Client, Future, LocalCluster, WorkerPlugin
+
+from claimwatch.errors import Errors, WorkersError
+from claimwatch.gazetteer import Gazetteer
+from claimwatch.nlp import load_nlp
+from claimwatch.pipeline import BATCH_SIZE, Result, Unit, batches, flatten, process_documents, regroup
+
+LOOPBACK = "127.0.0.1"
+CONNECT_TIMEOUT = 10.0  # seconds to reach a scheduler
+BATCHES_PER_WORKER = 2  # in flight: one being parsed, one waiting, so no worker idles while results travel
+
+
+def process_batch(documents: list, gazetteer: Gazetteer, with_statements: bool) -> list[Result]:
+    """One task: a batch through every per-article stage, on a worker."""
+    return process_documents(documents, gazetteer, load_nlp() if with_statements else None)
+
+
+class LoadModel(WorkerPlugin):
+    """Loads the spaCy model as each worker starts (once per worker process: ``load_nlp`` is cached)."""
+
+    name = "claimwatch-model"
+
+    def setup(self, worker) -> None:
+        load_nlp()
+
+
+class DaskProcessor:
+    """``map(units)`` as ``pipeline.LocalProcessor`` does, each batch a task on the cluster."""
+
+    def __init__(
+        self,
+        client: Client,
+        gazetteer: Gazetteer,
+        *,
+        with_statements: bool = True,
+        batch_size: int = BATCH_SIZE,
+        cluster: LocalCluster | None = None,
+    ) -> None:
+        self.client = client
+        # Sent to every worker once and kept there: a copy per task would rebuild its lookup caches each time.
+        self.gazetteer = client.scatter(gazetteer, broadcast=True, hash=False)
+        self.with_statements = with_statements
+        self.batch_size = batch_size
+        self.cluster = cluster  # closed with the processor when it started it
+        if with_statements:
+            client.register_plugin(LoadModel())
+
+    @classmethod
+    def local(cls, workers: int, gazetteer: Gazetteer, **options) -> DaskProcessor:
+        """A cluster of ``workers`` processes (one thread each) on this machine, on loopback, no dashboard."""
+        cluster = LocalCluster(
+            n_workers=workers, threads_per_worker=1, processes=True, host=LOOPBACK, dashboard_address=None
+        )
+        return cls(Client(cluster), gazetteer, cluster=cluster, **options)
+
+    @classmethod
+    def connect(cls, scheduler: str, gazetteer: Gazetteer, *, timeout: float = CONNECT_TIMEOUT, **options):
+        """The workers of a running cluster (``tcp://HOST:PORT`` of its scheduler)."""
+        try:
+            client = Client(scheduler, timeout=timeout)
+        except (OSError, TimeoutError, ValueError) as error:
+            raise WorkersError(Errors.E701.format(address=scheduler, reason=error)) from error
+        return cls(client, gazetteer, **options)
+
+    @property
+    def workers(self) -> int:
+        return len(self.client.scheduler_info()["workers"])
+
+    def map(self, units: Iterable[Unit]) -> Iterator[tuple[object, list[Result]]]:
+        in_flight: deque[tuple[list[Unit], Future]] = deque()
+        limit = max(2, BATCHES_PER_WORKER * self.workers)
+        for group in batches(units, self.batch_size):
+            task = self.client.submit(process_batch, flatten(group), self.gazetteer, self.with_statements, pure=False)
+            in_flight.append((group, task))
+            if len(in_flight) >= limit:
+                yield from _results(*in_flight.popleft())
+        while in_flight:
+            yield from _results(*in_flight.popleft())
+
+    def memory(self) -> dict[str, int]:
+        """Resident memory (bytes) of each worker process."""
+        return self.client.run(_resident_memory)
+
+    def close(self) -> None:
+        self.client.close()
+        if self.cluster is not None:
+            self.cluster.close()
+
+
+def _results(group: list[Unit], task: Future) -> Iterator[tuple[object, list[Result]]]:
+    results = task.result()
+    task.release()
+    yield from regroup(group, results)
+
+
+def _resident_memory() -> int:
+    import psutil  # a dependency of distributed
+
+    return psutil.Process().memory_info().rss
