@@ -28,7 +28,7 @@ from claimwatch.stance.report import (
     per_class_f1,
     read_pairs,
 )
-from claimwatch.stance.report.features import RELATEDNESS_FEATURES, TextViews
+from claimwatch.stance.report.features import RELATEDNESS_FEATURES, FeatureSpace, TextViews
 from claimwatch.stance.report.model import body_key
 from claimwatch.stance.report.text import view_text
 from claimwatch.stance.report.train import CachedEncoder
@@ -224,6 +224,42 @@ def test_meaning_features_tell_a_report_on_the_claim_from_an_unrelated_one() -> 
     assert features.shape == (2, len(RELATEDNESS_FEATURES)) and np.isfinite(features).all()
     best = RELATEDNESS_FEATURES.index("meaning_cosine_best")
     assert features[0, best] > features[1, best] + 0.2
+
+
+NEW_STORIES = [
+    (
+        "Tarnow bridge to close for six months of repairs",
+        "The Tarnow river bridge will close to traffic for six months from June while engineers replace its "
+        "rusted cables, the county roads office said. Drivers will be sent on a detour through Melk.",
+    ),
+    (
+        "Thieves take two silver chalices from the Ostrava town museum",
+        "Two silver chalices were stolen from the Ostrava town museum overnight, police said. The thieves "
+        "broke a window at the back of the museum and the alarm did not sound, a curator told reporters.",
+    ),
+]
+
+
+def _fitted_on_orchards_only() -> FeatureSpace:
+    """A feature space whose training texts never mention the stories of ``NEW_STORIES``."""
+    headlines = ["Vessen valley growers expect a record apple harvest", "Pear prices to fall at the autumn market"]
+    return FeatureSpace(topic_terms=50, lsa_components=2, stance_terms=50).fit(headlines, [ORCHARD_BODY] * 2)
+
+
+@pytest.mark.parametrize(("headline", "body"), NEW_STORIES)
+@pytest.mark.parametrize(
+    "feature", ["overlap_fraction", "overlap_fraction_idf", "bm25_normalised", "best_sentence_overlap"]
+)
+def test_relatedness_of_a_story_unseen_in_training_rests_on_the_pair_alone(headline, body, feature) -> None:
+    """A report on a story the training texts never mention overlaps with its headline as much as it would
+    if they did: no relatedness feature depends on a vocabulary of training topics (the TF-IDF and LSA
+    cosines did, and called most pairs of new FNC-1 stories unrelated)."""
+    other_body = NEW_STORIES[1][1] if headline == NEW_STORIES[0][0] else NEW_STORIES[0][1]
+    views = TextViews.of([(headline, body), (headline, other_body)], encode=lambda texts: np.ones((len(texts), 512)))
+    column = RELATEDNESS_FEATURES.index(feature)
+    related, unrelated = _fitted_on_orchards_only().relatedness_features(views)[:, column]
+    assert related >= 0.5 > 0.1 >= unrelated
+    assert not {"cosine_tfidf", "cosine_lsa"} & set(RELATEDNESS_FEATURES)
 
 
 def test_invented_bodies_get_the_general_stage_only() -> None:

@@ -2,10 +2,11 @@
 
 Two families, one per stage of the model:
 
-* relatedness (is the body about the headline's claim at all?): TF-IDF cosine of content-word
-  stems (uni- and bigrams), the cosine of their LSA projections, word, bigram and character n-gram
+* relatedness (is the body about the headline's claim at all?): word, bigram and character n-gram
   overlap, BM25 of the headline as a query against the body, overlap with the body's lead and with
-  its best-matching sentences, and how rare the headline words missing from the body are;
+  its best-matching sentences, and how rare the headline words missing from the body are. No
+  feature here depends on a vocabulary of training topics: the TF-IDF and LSA cosines did, and on
+  stories absent from training they mistook related pairs for unrelated ones (see the model card);
 * stance (agree, disagree or discuss?): the relatedness features plus counts of refuting, hedging,
   supporting and negating words in the headline, in the body, in the body's lead, near the
   headline's words in the body and in the sentences most like the headline; and TF-IDF vectors
@@ -46,7 +47,7 @@ TOP_MEANING = 3  # sentences closest in meaning to the headline whose cue words 
 CUE_TEMPERATURE = 10.0  # softmax sharpness of the cosine weights of sentences' cue words
 
 _LEXICAL_RELATEDNESS_FEATURES = (
-    "cosine_tfidf", "cosine_lsa", "overlap_fraction", "overlap_fraction_idf", "jaccard", "matched_words",
+    "overlap_fraction", "overlap_fraction_idf", "jaccard", "matched_words",
     "headline_words", "lead_overlap_fraction", "bigram_overlap_fraction", "bm25", "bm25_normalised",
     *(f"char{n}_overlap_fraction" for n in CHAR_NGRAM_SIZES), "best_sentence_overlap", "top_sentences_overlap",
     "max_idf_missing", "idf_missing_fraction", "log_body_tokens",
@@ -67,13 +68,6 @@ MEANING_FEATURES = (
 CLOSE_COSINE = 0.5  # a body sentence this close to the headline is about the same thing
 RELATEDNESS_FEATURES = (*_LEXICAL_RELATEDNESS_FEATURES, *MEANING_FEATURES)
 GENERAL_COLUMNS = len(RELATEDNESS_FEATURES) + len(STANCE_EXTRA_FEATURES)  # stance features free of topic
-
-
-def _row_cosines(left: sparse.csr_matrix | np.ndarray, right: sparse.csr_matrix | np.ndarray) -> np.ndarray:
-    """Cosine of each row of ``left`` with the same row of ``right`` (rows already L2-normalised)."""
-    if sparse.issparse(left):
-        return np.asarray(left.multiply(right).sum(axis=1)).ravel()
-    return np.einsum("ij,ij->i", left, right)
 
 
 def _normalise_rows(matrix: np.ndarray) -> np.ndarray:
@@ -166,13 +160,11 @@ class FeatureSpace:
 
     def __init__(
         self,
-        relevance_terms: int = 40_000,
         topic_terms: int = 5000,
         lsa_components: int = 100,
         stance_terms: int = 5000,
         random_state: int = 0,
     ) -> None:
-        self.relevance_terms = relevance_terms
         self.topic_terms = topic_terms
         self.lsa_components = lsa_components
         self.stance_terms = stance_terms
@@ -182,7 +174,6 @@ class FeatureSpace:
         headline_views = [view_text(text) for text in dict.fromkeys(headlines)]
         body_views = [view_text(text) for text in dict.fromkeys(bodies)]
         content = [view.content_text for view in headline_views + body_views]
-        self.relevance_vectorizer = _vectorizer(self.relevance_terms, ngram_range=(1, 2), min_df=2).fit(content)
         self.topic_vectorizer = _vectorizer(self.topic_terms)
         topics = self.topic_vectorizer.fit_transform(content)
         components = min(self.lsa_components, topics.shape[1] - 1)
@@ -190,7 +181,7 @@ class FeatureSpace:
         self.lsa.components_ = self.lsa.components_.astype(np.float32)
         stems = [view.stem_text for view in headline_views + body_views]
         self.stance_vectorizer = _vectorizer(self.stance_terms).fit(stems)
-        for vectorizer in (self.relevance_vectorizer, self.topic_vectorizer, self.stance_vectorizer):
+        for vectorizer in (self.topic_vectorizer, self.stance_vectorizer):
             vectorizer.stop_words_ = None  # the pruned terms: large and not needed to transform
         self._fit_bm25(body_views)
         return self
@@ -209,15 +200,8 @@ class FeatureSpace:
 
     def relatedness_features(self, views: TextViews) -> np.ndarray:
         """One row a pair, columns ``RELATEDNESS_FEATURES``."""
-        content = [view.content_text for view in views.views]
-        relevance = self.relevance_vectorizer.transform(content)
-        topics = self.topics(views)
-        cosine_tfidf = _row_cosines(relevance[views.headline_rows], relevance[views.body_rows])
-        cosine_lsa = _row_cosines(topics[views.headline_rows], topics[views.body_rows])
         overlap = [self._overlap_features(headline, body) for headline, body in views.pair_views()]
-        return np.column_stack(
-            [cosine_tfidf, cosine_lsa, np.array(overlap, dtype=np.float64).reshape(len(views), -1), _meaning_of(views)]
-        )
+        return np.column_stack([np.array(overlap, dtype=np.float64).reshape(len(views), -1), _meaning_of(views)])
 
     def topics(self, views: TextViews) -> np.ndarray:
         """L2-normalised LSA projection of every distinct text (rows as ``views.views``)."""
@@ -274,13 +258,11 @@ class FeatureSpace:
         return math.fsum(self._idf_of(s) * tf * (BM25_K1 + 1) / (tf + length_norm) for s, tf in counts.items())
 
 
-def _vectorizer(max_features: int, ngram_range: tuple[int, int] = (1, 1), min_df: int = 1) -> TfidfVectorizer:
+def _vectorizer(max_features: int) -> TfidfVectorizer:
     """TF-IDF over texts that are already space-separated stems."""
     return TfidfVectorizer(
         token_pattern=r"\S+",
         lowercase=False,
-        ngram_range=ngram_range,
-        min_df=min_df,
         max_features=max_features,
         sublinear_tf=True,
         dtype=np.float32,

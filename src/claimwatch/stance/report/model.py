@@ -42,7 +42,7 @@ from claimwatch.stance.report.features import Encode, FeatureSpace, Pair, TextVi
 from claimwatch.stance.report.text import TextView
 
 MODEL_FILE, METADATA_FILE = "report-stance.joblib", "report-stance.json"
-FORMAT_VERSION = 2  # 2: meaning features (sentence embeddings)
+FORMAT_VERSION = 3  # 2: meaning features (sentence embeddings); 3: no TF-IDF or LSA cosine in relatedness
 # Pairs less likely than this to be related skip the second stage (their class shares are the prior).
 STANCE_STAGE_FLOOR = 0.01
 # OpenMP threads of the tree models while predicting: batches are small, and on a busy machine spinning

@@ -56,7 +56,6 @@ ENCODE_BATCH = 256  # sentences an encoder call while filling the training cache
 class TrainingSettings:
     """Chosen on the development split (see docs/model-card-stance.md)."""
 
-    relevance_terms: int = 40_000
     topic_terms: int = 5000
     lsa_components: int = 100
     stance_terms: int = 5000
@@ -169,7 +168,6 @@ def fit_report_stance(
 ) -> ReportStanceModel:
     """Fit both stages on labelled pairs (no metadata); ``encode`` defaults to the shared sentence encoder."""
     space = FeatureSpace(
-        relevance_terms=settings.relevance_terms,
         topic_terms=settings.topic_terms,
         lsa_components=settings.lsa_components,
         stance_terms=settings.stance_terms,
