@@ -8,7 +8,8 @@ replaced by an invented one of the same length, dates moved; as ``corpus_variant
   bare_1, bare_2        spaCy's nlp.pipe over the extracted bodies, n_process 1 and 2
   ingest_here           api.ingest_documents in this process (batched), into a fresh SQLite store: what
                         ``ingest`` runs without ``--workers`` or with ``--workers 1``
-  ingest_workers_2      the same on a local Dask cluster of 2 workers (``--workers 2``, started before the clock)
+  ingest_workers_2      the same on a local Dask cluster of 2 workers (``--workers 2``, started and warmed up
+                        before the clock, as this process is: ``pipeline.warm_up``)
   growth                100 articles ingested with statements into an empty store and the same 100
                         into a store of ``--grown - 100`` built by ingest without statements (see
                         ``growth_section``): the whole ingest, and the writer's share alone
@@ -38,7 +39,7 @@ from claimwatch import api
 from claimwatch.gazetteer import load_gazetteer
 from claimwatch.ingest import decode_input
 from claimwatch.nlp import load_nlp
-from claimwatch.pipeline import process_documents
+from claimwatch.pipeline import process_documents, warm_up
 from claimwatch.records import SourceDocument
 from claimwatch.store import Store
 from claimwatch.workers import DaskProcessor
@@ -103,6 +104,7 @@ def workers_section(docs, gazetteer, repeats: int, folder: Path) -> dict:
     """``ingest`` as the CLI runs it with ``--workers 1`` (or none: in this process) and ``--workers 2``
     (a local Dask cluster, started before the clock), against bare spaCy on the same bodies."""
     nlp = load_nlp()
+    warm_up(gazetteer)  # here as on every worker (its plugin): models and indexes loaded before the clock
     bodies = [p.article.body for p in process_documents(docs, gazetteer, None)]
     timings = {name: [] for name in ("bare_1", "bare_2", "ingest_here", "ingest_workers_2")}
     cluster = DaskProcessor.local(2, gazetteer)

@@ -58,3 +58,14 @@ def test_failures_stay_in_place_and_units_come_back_in_order(sample_documents) -
     assert isinstance(results["c"][0], InputError) and results["c"][0].code == "E101"
     assert results["c"][1].article.source == sample_documents[2].source and results["c"][1].statements
     assert results["d"] == []
+
+
+def test_warm_up_loads_what_the_stages_load_on_first_use() -> None:
+    from claimwatch.gazetteer.model import geonames_places
+    from claimwatch.nlp.embeddings import load_encoder
+    from claimwatch.pipeline import warm_up
+
+    warm_up()
+    assert geonames_places.cache_info().currsize == 1
+    assert load_encoder.cache_info().currsize >= 1
+    assert load_nlp.cache_info().currsize >= 1

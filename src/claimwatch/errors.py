@@ -57,6 +57,7 @@ class Errors(metaclass=ErrorsWithCodes):
     E205 = "the store refused the article ({reason}); nothing of it was stored. Please report this as a bug."
     E203 = "cannot open the store at {db}: {reason}."
     E206 = "full-text search needs an SQLite (FTS5) or PostgreSQL store; this store is on {dialect}."
+    E207 = "claimwatch writes to SQLite or PostgreSQL stores; this store is on {dialect}: use one of those two."
     # Evaluation
     E301 = (
         "the benchmark folder {path} has no {missing}; point --zyte at the folder holding ground-truth.json and html/."

@@ -56,6 +56,25 @@ def process_documents(
     return [done.get(id(item), item) for item in extracted]
 
 
+# A short invented report; once through every stage, it makes them load what they load on first use.
+WARM_UP_REPORT = (
+    "KALVEN, March 4 - Dockworkers at the southern harbour ended their strike on Tuesday, the port authority "
+    "said.\n\n\"We expect the first ships to sail by Friday,\" union leader Mara Kessel told reporters. The "
+    "ministry denied reports that soldiers had been sent to the docks."
+)
+
+
+def warm_up(gazetteer: Gazetteer | None = None) -> None:
+    """Every per-article stage once over ``WARM_UP_REPORT``, so that what the stages load on first use (the
+    spaCy model, the sentence encoder, the GeoNames index, the language identifier: about 4 s) is loaded
+    before real work. Each Dask worker does this as it starts; benchmarks do it before the clock."""
+    document = SourceDocument(
+        source="claimwatch:warm-up", format="text", content=WARM_UP_REPORT, raw=WARM_UP_REPORT.encode(),
+        encoding="utf-8",
+    )
+    process_documents([document], gazetteer or Gazetteer(), load_nlp())
+
+
 def _with_statements(item: ProcessedArticle, result: StatementsOrError) -> Result:
     if isinstance(result, InputError):
         return result

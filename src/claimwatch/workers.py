@@ -1,7 +1,7 @@
 """The per-article stages on a Dask cluster: a local one (``--workers N``) or an existing one (``--scheduler``).
 
 Each task is one batch of documents (``pipeline.process_documents``) and comes back as plain records;
-every worker process loads the spaCy model once (the ``LoadModel`` plugin, at start). The client
+every worker process loads the models once, as it starts (the ``WarmUp`` plugin). The client
 keeps a few batches in flight and hands their results back in input order, so whoever consumes them
 (the one writer) stores exactly what a run in one process stores. A remote cluster's workers need
 claimwatch installed (``dask worker tcp://SCHEDULER:8786`` in an environment with it): documents are
@@ -18,7 +18,7 @@ from distributed import Client, Future, LocalCluster, WorkerPlugin
 from claimwatch.errors import Errors, WorkersError
 from claimwatch.gazetteer import Gazetteer
 from claimwatch.nlp import load_nlp
-from claimwatch.pipeline import BATCH_SIZE, Result, Unit, batches, flatten, process_documents, regroup
+from claimwatch.pipeline import BATCH_SIZE, Result, Unit, batches, flatten, process_documents, regroup, warm_up
 
 LOOPBACK = "127.0.0.1"
 CONNECT_TIMEOUT = 10.0  # seconds to reach a scheduler
@@ -30,13 +30,14 @@ def process_batch(documents: list, gazetteer: Gazetteer, with_statements: bool) 
     return process_documents(documents, gazetteer, load_nlp() if with_statements else None)
 
 
-class LoadModel(WorkerPlugin):
-    """Loads the spaCy model as each worker starts (once per worker process: ``load_nlp`` is cached)."""
+class WarmUp(WorkerPlugin):
+    """Loads the models as each worker starts (once per worker process: they are cached), so that no
+    worker's first batch waits for them: ``pipeline.warm_up``."""
 
-    name = "claimwatch-model"
+    name = "claimwatch-warm-up"
 
     def setup(self, worker) -> None:
-        load_nlp()
+        warm_up()
 
 
 class DaskProcessor:
@@ -58,7 +59,7 @@ class DaskProcessor:
         self.batch_size = batch_size
         self.cluster = cluster  # closed with the processor when it started it
         if with_statements:
-            client.register_plugin(LoadModel())
+            client.register_plugin(WarmUp())
 
     @classmethod
     def local(cls, workers: int, gazetteer: Gazetteer, **options) -> DaskProcessor:

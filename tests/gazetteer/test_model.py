@@ -154,3 +154,12 @@ def test_extend_refreshes_lookups(gazetteer: Gazetteer) -> None:
     assert fresh.outlet("Meridian Wire") is None
     fresh.extend({"outlet": [{"name": "Meridian Wire", "kind": "wire_agency"}]})
     assert fresh.outlet("Meridian Wire").is_wire
+
+
+def test_every_gazetteer_shares_one_geonames_index() -> None:
+    from claimwatch.gazetteer import Gazetteer
+    from claimwatch.gazetteer.model import geonames_places
+
+    first, second = Gazetteer(), Gazetteer()
+    assert first.place("Busan").country == second.place("Busan").country == "KR"
+    assert geonames_places.cache_info().misses <= 1

@@ -24,6 +24,16 @@ def sentence_hints(doc: Doc) -> Doc:
     return doc
 
 
+def _head_text(doc: Doc, characters: int) -> str:
+    """``doc.text[:characters]`` without joining every token of the body, as ``doc.text`` does."""
+    parts = []
+    for token in doc:
+        if token.idx >= characters:
+            break
+        parts.append(token.text_with_ws)
+    return "".join(parts)[:characters]
+
+
 def _mark_paragraph_starts(doc: Doc) -> None:
     for token in doc[1:]:
         previous = doc[token.i - 1]
@@ -34,7 +44,7 @@ def _mark_paragraph_starts(doc: Doc) -> None:
 
 
 def _mark_dateline(doc: Doc) -> None:
-    dateline = match_dateline(doc.text[:200])
+    dateline = match_dateline(_head_text(doc, 200))
     if dateline is None:
         return
     for token in doc:

@@ -24,7 +24,7 @@ _TELL_VERBS = ("tell", "inform", "brief")
 
 
 def extract_statements(article: Article, doc: Doc, gazetteer: Gazetteer) -> list[Statement]:
-    quotes = find_quotes(doc.text)
+    quotes = find_quotes(doc_text(doc))
     attributions = find_attributions(doc, quotes)
     resolver = SpeakerResolver(doc, gazetteer, home_country(article, gazetteer), article.outlet)
     reference = reference_day(article)

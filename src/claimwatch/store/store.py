@@ -33,6 +33,7 @@ from claimwatch.store.schema import (
     sightings,
     statements,
 )
+from claimwatch.store.upsert import upsert
 
 ENV_VAR = "CLAIMWATCH_DB"
 REVISION_WINDOW = timedelta(days=3)
@@ -567,13 +568,8 @@ def _insert_assessments(conn, article_assessments: list[Assessment], claim_ids: 
 
 def _save_rows(conn, table, rows: tuple[dict, ...]) -> None:
     """Insert each row, or update the stored row with its id (a new claim gets its creation time)."""
-    for row in rows:
-        if conn.execute(select(table.c.id).where(table.c.id == row["id"])).first():
-            conn.execute(table.update().where(table.c.id == row["id"]).values(**row))
-        elif "created_at" in table.c:
-            conn.execute(table.insert().values(**{"created_at": _utcnow(), **row}))
-        else:
-            conn.execute(table.insert().values(**row))
+    created = {"created_at": _utcnow()} if "created_at" in table.c else None
+    upsert(conn, table, rows, ("id",), insert_only=created)
 
 
 def _article_row(article: Article, previous, now: datetime) -> dict:

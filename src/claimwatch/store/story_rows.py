@@ -20,6 +20,7 @@ from claimwatch.store.schema import (
     watch_reports,
     watches,
 )
+from claimwatch.store.upsert import upsert
 
 IN_CHUNK = 400  # terms per IN (...) list, well under SQLite's variable limit
 DOCUMENTS_VIEW = "all"  # term_frequencies' row (view "all", term "") counts the articles
@@ -62,20 +63,12 @@ def document_frequencies(conn: Connection, terms: Mapping[str, Iterable[str]]) -
 
 def add_frequencies(conn: Connection, terms: Mapping[str, Iterable[str]]) -> None:
     """One more article, containing each of ``terms`` ({view: terms})."""
-    terms = {**terms, DOCUMENTS_VIEW: [""]}
-    known = document_frequencies(conn, terms)
-    for view, keys in terms.items():
-        keys = list(keys)
-        existing = [term for term in keys if term in known[view]]
-        for start in range(0, len(existing), IN_CHUNK):
-            conn.execute(
-                term_frequencies.update()
-                .where(term_frequencies.c.view == view, term_frequencies.c.term.in_(existing[start : start + IN_CHUNK]))
-                .values(documents=term_frequencies.c.documents + 1)
-            )
-        new = [{"view": view, "term": term, "documents": 1} for term in keys if term not in known[view]]
-        if new:
-            conn.execute(term_frequencies.insert(), new)
+    rows = [
+        {"view": view, "term": term, "documents": 1}
+        for view, keys in {**terms, DOCUMENTS_VIEW: [""]}.items()
+        for term in keys
+    ]
+    upsert(conn, term_frequencies, rows, ("view", "term"), updates={"documents": term_frequencies.c.documents + 1})
 
 
 def article_for_story(conn: Connection, article_id: str) -> dict:
@@ -110,10 +103,23 @@ def candidate_stories(
     return [dict(row) for row in conn.execute(query).mappings()]
 
 
-def recent_stories(conn: Connection, when: datetime | None, window: timedelta, limit: int) -> list[dict]:
-    """Up to ``limit`` stories active within ``window`` of ``when``, the latest first (any, undated)."""
-    query = _active(select(stories), when, window).order_by(stories.c.last_seen.desc(), stories.c.id).limit(limit)
-    return [dict(row) for row in conn.execute(query).mappings()]
+def recent_story_languages(
+    conn: Connection, when: datetime | None, window: timedelta, limit: int
+) -> list[tuple[str, list[str] | None]]:
+    """Up to ``limit`` stories active within ``window`` of ``when`` (any, undated), the latest first: each
+    one's id and languages."""
+    query = _active(select(stories.c.id, stories.c.languages), when, window)
+    query = query.order_by(stories.c.last_seen.desc(), stories.c.id).limit(limit)
+    return [(story_id, languages) for story_id, languages in conn.execute(query)]
+
+
+def stories_by_id(conn: Connection, story_ids: list[str]) -> list[dict]:
+    """The stories' rows, in the order of ``story_ids``."""
+    if not story_ids:
+        return []
+    rows = conn.execute(select(stories).where(stories.c.id.in_(story_ids))).mappings()
+    found = {row["id"]: dict(row) for row in rows}
+    return [found[story_id] for story_id in story_ids if story_id in found]
 
 
 def _active(query, when: datetime | None, window: timedelta):

@@ -54,19 +54,24 @@ def assign_stories(store: Store, threshold: float = JOIN_THRESHOLD) -> int:
     pending = store.unassigned_articles()
     for article_id in pending:
         with store.transaction() as conn:
-            if story_rows.load_features(conn, [article_id]):
-                assign_article(conn, article_id, datetime.now(UTC).replace(tzinfo=None), threshold)
+            features = story_rows.load_features(conn, [article_id]).get(article_id)
+            if features:
+                assign_article(conn, article_id, datetime.now(UTC).replace(tzinfo=None), threshold, features)
     return len(pending)
 
 
-def assign_article(conn: Connection, article_id: str, now: datetime, threshold: float = JOIN_THRESHOLD) -> str:
-    """The story the article joined or started (an article already placed keeps its story)."""
+def assign_article(
+    conn: Connection, article_id: str, now: datetime, threshold: float = JOIN_THRESHOLD, features: dict | None = None
+) -> str:
+    """The story the article joined or started (an article already placed keeps its story); ``features``:
+    its stored features row, when the caller has read it already."""
     placed = story_rows.story_of(conn, article_id)
     if placed:
         return placed
     article = story_rows.article_for_story(conn, article_id)
-    mine = article_vectors(conn, article_id)
-    meaning = Meaning(article["language"], story_rows.load_features(conn, [article_id])[article_id]["meaning"])
+    features = features or story_rows.load_features(conn, [article_id])[article_id]
+    mine = article_vectors(conn, features["terms"])
+    meaning = Meaning(article["language"], features["meaning"])
     when = article["published_utc"] or article["ingested_at"]
     story_id = story_rows.story_of(conn, article["revision_of"]) if article["revision_of"] else None
     score: float | None = 1.0 if story_id else None
@@ -88,15 +93,17 @@ class Meaning:
 
     def across(self, story: dict) -> bool:
         """Whether the story is in other languages only, and both sides have a vector to compare."""
-        languages = story.get("languages")
-        return bool(self.vector and self.language and languages and story.get("meaning")) and (
-            self.language not in languages
-        )
+        return self.across_languages(story.get("languages")) and bool(story.get("meaning"))
+
+    def across_languages(self, languages: list[str] | None) -> bool:
+        """Whether a story in ``languages`` is in other languages only (and this article has a vector)."""
+        return bool(self.vector and self.language and languages) and self.language not in languages
 
 
-def article_vectors(conn: Connection, article_id: str) -> Vectors:
-    """The article's vectors, weighed by the document frequencies of the store as it is now."""
-    counts = TermCounts.from_json(story_rows.load_features(conn, [article_id])[article_id]["terms"])
+def article_vectors(conn: Connection, terms: dict) -> Vectors:
+    """An article's vectors (``terms``: its stored term counts), weighed by the document frequencies of
+    the store as it is now."""
+    counts = TermCounts.from_json(terms)
     found = story_rows.document_frequencies(conn, {"words": counts.words, "names": counts.names})
     frequencies = DocumentFrequencies(story_rows.count_documents(conn))
     frequencies.words.update(found["words"])
@@ -112,14 +119,17 @@ def best_story(
     candidates = story_rows.candidate_stories(conn, when, TIME_WINDOW, lookup, CANDIDATE_LIMIT)
     if meaning is not None and meaning.vector and meaning.language:
         seen = {story["id"] for story in candidates}
-        recent = story_rows.recent_stories(conn, when, TIME_WINDOW, CANDIDATE_LIMIT)
-        candidates += [s for s in recent if s["id"] not in seen and meaning.across(s)]
+        # Most recent stories share the article's language: their rows (centroids) are read only when not.
+        recent = story_rows.recent_story_languages(conn, when, TIME_WINDOW, CANDIDATE_LIMIT)
+        other = [sid for sid, languages in recent if sid not in seen and meaning.across_languages(languages)]
+        candidates += [s for s in story_rows.stories_by_id(conn, other) if meaning.across(s)]
     if not candidates:
         return None, 0.0
     claims_by_story = story_rows.story_claims(conn, [story["id"] for story in candidates])
     my_claims = story_rows.article_claims(conn, article_id)
-    voices_by_story = story_rows.story_voices(conn, [story["id"] for story in candidates]) if meaning else {}
-    my_voices = story_rows.article_voices(conn, article_id) if meaning else set()
+    across = [story["id"] for story in candidates if meaning is not None and meaning.across(story)]
+    voices_by_story = story_rows.story_voices(conn, across) if across else {}
+    my_voices = story_rows.article_voices(conn, article_id) if across else set()
     best, best_score = None, 0.0
     for story in candidates:
         centroid = Vectors(story["centroid"]["words"], story["centroid"]["names"])
