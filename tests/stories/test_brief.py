@@ -392,3 +392,26 @@ def test_html_escapes_the_claim_and_sources(watch_brief: dict) -> None:
     page = render_html(hostile)
     assert "<script" not in page and "<img" not in page
     assert "<title>Brief: Kestria &lt;script&gt;" in page
+
+
+@pytest.mark.parametrize(
+    ("revision", "updated", "mark"),
+    [
+        (1, None, None),
+        (2, "2025-03-12T10:30:00+00:00", "(revision 2, updated 2025-03-12T10:30:00+00:00)"),
+        (3, None, "(revision 3)"),
+    ],
+)
+def test_a_revised_report_is_marked_in_the_sources(watch_brief: dict, revision, updated, mark) -> None:
+    row = {**watch_brief["sources"][0], "revision": revision, "updated": updated}
+    brief = {**watch_brief, "sources": [row]}
+    markdown, page = render_markdown(brief), render_html(brief)
+    if mark is None:
+        assert "(revision" not in markdown and "(revision" not in page
+    else:
+        assert f"{row['title']} {mark} |" in markdown
+        assert f"<small>{mark}</small>" in page
+
+
+def test_sources_carry_each_report_s_revision(watch_brief: dict) -> None:
+    assert all(row["revision"] >= 1 and "updated" in row for row in watch_brief["sources"])

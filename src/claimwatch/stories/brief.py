@@ -110,7 +110,10 @@ def _assemble(store, resolved, found, linked_reports, gazetteer, registry) -> di
     claim, statements = resolved.claim, found.statements
     article_ids = list(dict.fromkeys([*(s["article_id"] for s in statements), *linked_reports]))
     found_reports = store.articles_by_id(article_ids).values()
-    reports = sorted(found_reports, key=lambda a: (a["published_utc"] or a["ingested_at"], a["id"]))
+    # a revision keeps its first version's publication time: it comes after that version
+    reports = sorted(
+        found_reports, key=lambda a: (a["published_utc"] or a["ingested_at"], a.get("revision") or 1, a["id"])
+    )
     origin_of = origins(reports, store.features(article_ids), gazetteer)
     parties = {code for code in (claim.get("actor_code"), claim.get("recipient_code")) if code}
     statements = sorted(
@@ -216,6 +219,8 @@ def _sources(
                 "outlet": report["outlet"],
                 "title": report["title"],
                 "published": report["published"],
+                "updated": report.get("updated"),
+                "revision": report.get("revision") or 1,
                 "url": report["url"],
                 "origin": origin_of.get(report["id"]),
                 "report_stance": model,
@@ -331,7 +336,7 @@ def render_markdown(brief: dict) -> str:
     lines += ["| published | outlet | title | origin | grade |", "|---|---|---|---|---|"]
     for row in brief["sources"]:
         lines.append(
-            f"| {row['published'] or ''} | {_cell(row['outlet'] or '')} | {_cell(row['title'] or '')} | "
+            f"| {row['published'] or ''} | {_cell(row['outlet'] or '')} | {_cell(row['title'] or '')}{_revised(row)} | "
             f"{(row['origin'] or '')[:8]} | {row['admiralty']} |"
         )
     lines += [
@@ -341,6 +346,13 @@ def render_markdown(brief: dict) -> str:
         "",
     ]
     return "\n".join(lines)
+
+
+def _revised(row: dict) -> str:
+    """A revision's mark after its title, so that two versions of one report are not read as two reports."""
+    if (row.get("revision") or 1) <= 1:
+        return ""
+    return f" (revision {row['revision']}" + (f", updated {row['updated']})" if row.get("updated") else ")")
 
 
 def _cell(text: str) -> str:
