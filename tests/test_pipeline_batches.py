@@ -65,6 +65,7 @@ def test_warm_up_loads_what_the_stages_load_on_first_use() -> None:
     from claimwatch.nlp.embeddings import load_encoder
     from claimwatch.pipeline import warm_up
 
+    geonames_places.cache_clear()  # other tests may have built it; warm_up must build it itself
     warm_up()
     assert geonames_places.cache_info().currsize == 1
     assert load_encoder.cache_info().currsize >= 1

@@ -16,6 +16,7 @@ from claimwatch.stories.brief import (
     build_brief,
     render_html,
     render_markdown,
+    revision_note,
 )
 from claimwatch.stories.features import body_minhash, long_quotes
 from claimwatch.stories.grading import SourceRegistry, load_registry
@@ -395,22 +396,24 @@ def test_html_escapes_the_claim_and_sources(watch_brief: dict) -> None:
 
 
 @pytest.mark.parametrize(
-    ("revision", "updated", "mark"),
+    ("revision", "updated", "note"),
     [
         (1, None, None),
-        (2, "2025-03-12T10:30:00+00:00", "(revision 2, updated 2025-03-12T10:30:00+00:00)"),
-        (3, None, "(revision 3)"),
+        (1, "2025-03-12T10:30:00+00:00", None),
+        (2, "2025-03-12T10:30:00+00:00", "revision 2, updated 2025-03-12T10:30:00+00:00"),
+        (3, None, "revision 3"),
     ],
 )
-def test_a_revised_report_is_marked_in_the_sources(watch_brief: dict, revision, updated, mark) -> None:
-    row = {**watch_brief["sources"][0], "revision": revision, "updated": updated}
+def test_revision_note(revision: int, updated: str | None, note: str | None) -> None:
+    assert revision_note(revision, updated) == note
+
+
+def test_a_revised_report_is_marked_in_both_renderings(watch_brief: dict) -> None:
+    row = {**watch_brief["sources"][0], "revision": 2, "revision_note": "revision 2"}
     brief = {**watch_brief, "sources": [row]}
-    markdown, page = render_markdown(brief), render_html(brief)
-    if mark is None:
-        assert "(revision" not in markdown and "(revision" not in page
-    else:
-        assert f"{row['title']} {mark} |" in markdown
-        assert f"<small>{mark}</small>" in page
+    assert f"{row['title']} (revision 2) |" in render_markdown(brief)
+    assert "<small>(revision 2)</small>" in render_html(brief)
+    assert "(revision" not in render_markdown(watch_brief)
 
 
 def test_sources_carry_each_report_s_revision(watch_brief: dict) -> None:

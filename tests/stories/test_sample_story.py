@@ -130,6 +130,14 @@ def test_origin_groups_are_the_ones_built_into_the_corpus(sample: SimpleNamespac
     assert found["10_meridian-wire_2025-03-11.txt"] == "10_meridian-wire_2025-03-11.txt"
 
 
+def test_the_revision_follows_its_first_version_and_says_so(sample: SimpleNamespace) -> None:
+    rows = {row["article_id"]: row for row in sample.brief["sources"]}
+    first, revised = (rows[sample.ids[name]] for name in REVISION)
+    order = [row["article_id"] for row in sample.brief["sources"]]
+    assert order.index(first["article_id"]) < order.index(revised["article_id"])
+    assert (first["revision_note"], revised["revision_note"]) == (None, "revision 2, updated 2025-03-12T10:30:00+00:00")
+
+
 def test_brief_counts(sample: SimpleNamespace) -> None:
     assert (sample.brief["reports"], sample.brief["independent_origins"]) == (16, 13)
     assert sample.brief["claim"] == CLAIM

@@ -221,6 +221,7 @@ def _sources(
                 "published": report["published"],
                 "updated": report.get("updated"),
                 "revision": report.get("revision") or 1,
+                "revision_note": revision_note(report.get("revision") or 1, report.get("updated")),
                 "url": report["url"],
                 "origin": origin_of.get(report["id"]),
                 "report_stance": model,
@@ -336,7 +337,7 @@ def render_markdown(brief: dict) -> str:
     lines += ["| published | outlet | title | origin | grade |", "|---|---|---|---|---|"]
     for row in brief["sources"]:
         lines.append(
-            f"| {row['published'] or ''} | {_cell(row['outlet'] or '')} | {_cell(row['title'] or '')}{_revised(row)} | "
+            f"| {row['published'] or ''} | {_cell(row['outlet'] or '')} | {_cell(row['title'] or '')}{_note(row)} | "
             f"{(row['origin'] or '')[:8]} | {row['admiralty']} |"
         )
     lines += [
@@ -348,11 +349,16 @@ def render_markdown(brief: dict) -> str:
     return "\n".join(lines)
 
 
-def _revised(row: dict) -> str:
-    """A revision's mark after its title, so that two versions of one report are not read as two reports."""
-    if (row.get("revision") or 1) <= 1:
-        return ""
-    return f" (revision {row['revision']}" + (f", updated {row['updated']})" if row.get("updated") else ")")
+def revision_note(revision: int, updated: str | None) -> str | None:
+    """A revision's mark for its row in the sources, so that two versions of one report are not read as two
+    reports: "revision 2, updated 2025-03-12T10:30:00+00:00"; None for a first version."""
+    if revision <= 1:
+        return None
+    return f"revision {revision}, updated {updated}" if updated else f"revision {revision}"
+
+
+def _note(row: dict) -> str:
+    return f" ({row['revision_note']})" if row.get("revision_note") else ""
 
 
 def _cell(text: str) -> str:
