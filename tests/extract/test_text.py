@@ -348,3 +348,34 @@ def test_parse_text_never_crashes_and_keeps_or_removes_every_unit(text: str) -> 
     for paragraph in parsed.paragraphs:
         assert paragraph in units
     assert len(parsed.paragraphs) + len(parsed.removed) <= len(units)
+
+
+LONG_FIRST_PARAGRAPH = (
+    "Dockworkers at the southern harbour of Kalven ended a nine-day strike on Tuesday after the port authority "
+    "agreed to raise night-shift pay, restore two rest days a month and review the safety rules that union "
+    "leaders said had been ignored since the new cranes arrived last spring."
+)
+SHORT_FIRST_PARAGRAPH = "Dockworkers at the southern harbour of Kalven ended their strike on Tuesday."
+SECOND_PARAGRAPH = "Union leader Mara Kessel said the first ships would sail by Friday."
+
+
+@pytest.mark.parametrize(
+    ("text", "given_title", "title", "first_paragraph"),
+    [
+        # a story with no headline line: its long first paragraph is not taken for one
+        (f"{LONG_FIRST_PARAGRAPH}\n\n{SECOND_PARAGRAPH}", None, None, LONG_FIRST_PARAGRAPH),
+        # the source gave the headline beside the text (JSON Lines): a short first paragraph is body too
+        (f"{SHORT_FIRST_PARAGRAPH}\n\n{SECOND_PARAGRAPH}", "Kalven dock strike ends", None, SHORT_FIRST_PARAGRAPH),
+        # ...unless it is that headline
+        (f"Kalven dock strike ends after nine days of talks.\n\n{SHORT_FIRST_PARAGRAPH}\n\n{SECOND_PARAGRAPH}",
+         "Kalven dock strike ends after nine days of talks", "Kalven dock strike ends after nine days of talks.",
+         SHORT_FIRST_PARAGRAPH),
+        # a headline line and no given title: as before
+        (f"Kalven dock strike ends\n\n{SHORT_FIRST_PARAGRAPH}\n\n{SECOND_PARAGRAPH}", None, "Kalven dock strike ends",
+         SHORT_FIRST_PARAGRAPH),
+    ],
+)
+def test_the_first_paragraph_is_body_unless_it_is_a_headline(text, given_title, title, first_paragraph) -> None:
+    parsed = parse_text(text, given_title=given_title)
+    assert parsed.header.title == title
+    assert parsed.paragraphs[0] == first_paragraph

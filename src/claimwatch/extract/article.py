@@ -82,7 +82,7 @@ def _log_unknown_zone(draft: _Draft, source: str) -> None:
 
 
 def _draft_from_text(doc: SourceDocument) -> _Draft:
-    parsed = text_parser.parse_text(doc.content)
+    parsed = text_parser.parse_text(doc.content, given_title=doc.hints.title)
     header = parsed.header
     credits = list(header.byline_outlets)
     if parsed.dateline and parsed.dateline.credit:

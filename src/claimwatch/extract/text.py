@@ -156,16 +156,21 @@ def _looks_like_outlet(text: str) -> bool:
     return bool(_OUTLET_WORDS.search(text)) or (text.isupper() and 2 <= len(text) <= 8)
 
 
+MAX_TITLE_WORDS = 30  # a first paragraph longer than this is the story, not its headline
+
+
 def is_prose(paragraph: str) -> bool:
     words = len(paragraph.split())
     return words >= 8 and bool(_SENTENCE_END.search(paragraph)) and not clutter.has_caption_credit(paragraph)
 
 
-def parse_text(text: str, default_year: int | None = None) -> ParsedText:
+def parse_text(text: str, default_year: int | None = None, given_title: str | None = None) -> ParsedText:
+    """``given_title``: the headline the source gave beside the text (a JSON Lines field), which such a text
+    need not repeat: its first paragraph is then body unless it is that headline."""
     units = split_units(text)
     header = TextHeader()
     removed: list[str] = []
-    body_start = _find_body_start(units)
+    body_start = _find_body_start(units, given_title)
     dateline = match_dateline(units[body_start]) if body_start < len(units) else None
     for unit in units[:body_start]:
         if clutter.is_interface_line(unit) or clutter.is_furniture_line(unit):
@@ -180,12 +185,17 @@ def parse_text(text: str, default_year: int | None = None) -> ParsedText:
     return ParsedText(header=header, paragraphs=paragraphs, dateline=dateline, removed=removed)
 
 
-def _find_body_start(units: list[str]) -> int:
-    """The first body paragraph: a dateline paragraph, else the first prose after the title."""
+def _find_body_start(units: list[str], given_title: str | None = None) -> int:
+    """The first body paragraph: a dateline paragraph, else the first prose after the title; the very first
+    when it is prose that cannot be a headline (too long, or not the headline the source gave)."""
     window = units[:20]
     for index, unit in enumerate(window):
         if match_dateline(unit) and len(unit.split()) >= 6:
             return index
+    if window and is_prose(window[0]) and (
+        len(window[0].split()) > MAX_TITLE_WORDS or (given_title and not clutter.near_duplicate(window[0], given_title))
+    ):
+        return 0
     seen_title = False
     for index, unit in enumerate(window):
         if not seen_title:
