@@ -137,3 +137,30 @@ def test_ingest_with_statements(store: Store, mixed_batch) -> None:
     report = api.ingest(store, [str(mixed_batch.folder / "01_story.txt")])
     assert report.counts["ingested"] == 1
     assert store.check_integrity() == []
+
+
+@pytest.mark.parametrize(
+    ("settle_every", "stored_at_each_settle"),
+    [(4, [4, 8, 12, 16, 16]), (5, [5, 10, 15, 16]), (100, [16])],
+)
+def test_ingest_settles_every_settle_every_new_articles_and_at_the_end(
+    store: Store, tmp_path: Path, make_story, monkeypatch, settle_every: int, stored_at_each_settle: list[int]
+) -> None:
+    for number in range(16):
+        (tmp_path / f"{number:02}.txt").write_text(make_story(
+            title=f"Harbour report number {number}",
+            paragraphs=(f"The harbour authority of Kalven said on Tuesday that berth {number} would close.",),
+        ))
+    stored_then: list[int] = []
+    settle = api.settle_ingest
+
+    def recording_settle(settled: Store, **options) -> None:
+        stored_then.append(settled.count_articles())
+        settle(settled, **options)
+
+    monkeypatch.setattr(api, "SETTLE_EVERY", settle_every)
+    monkeypatch.setattr(api, "settle_ingest", recording_settle)
+    report = ingest(store, [str(tmp_path)])
+    assert report.counts["ingested"] == 16
+    assert stored_then == stored_at_each_settle
+    assert store.unassigned_articles() == []

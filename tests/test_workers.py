@@ -3,6 +3,7 @@ number of workers, and the CLI's ``--workers`` and ``--scheduler``."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -11,6 +12,7 @@ from typer.testing import CliRunner
 from claimwatch import api
 from claimwatch.cli import app
 from claimwatch.errors import WorkersError
+from claimwatch.pipeline import BATCH_SIZE
 from claimwatch.store import Store
 from claimwatch.workers import DaskProcessor
 from databases import store_content
@@ -24,16 +26,22 @@ def ingest_sample(db: Path, processor=None) -> dict:
 
 
 @pytest.mark.slow
-def test_one_or_two_workers_store_exactly_what_one_process_stores(tmp_path: Path) -> None:
+@pytest.mark.parametrize(("settle_every", "batch_size"), [(api.SETTLE_EVERY, BATCH_SIZE), (5, 3)])
+def test_one_or_two_workers_store_exactly_what_one_process_stores(
+    tmp_path: Path, monkeypatch, settle_every: int, batch_size: int
+) -> None:
+    monkeypatch.setattr(api, "SETTLE_EVERY", settle_every)  # 5: settles while results still arrive
     here = ingest_sample(tmp_path / "here.db")
     for workers in (1, 2):
-        processor = DaskProcessor.local(workers, api.sample_gazetteer())
+        processor = DaskProcessor.local(workers, api.sample_gazetteer(), batch_size=batch_size)
         try:
             assert processor.workers == workers
             on_cluster = ingest_sample(tmp_path / f"workers-{workers}.db", processor)
             memory = processor.memory()
+            trim_thresholds = processor.client.run(os.environ.get, "MALLOC_TRIM_THRESHOLD_")
         finally:
             processor.close()
+        assert set(trim_thresholds.values()) == {None}  # glibc's default, not distributed's (GLIBC_DEFAULTS)
         assert on_cluster.keys() == here.keys()
         for table, rows in here.items():
             assert on_cluster[table] == rows, table

@@ -27,6 +27,11 @@ if TYPE_CHECKING:
 # The language stages (spaCy, datasketch, scikit-learn) are imported by the functions that run them,
 # so that listing and reading commands start fast.
 
+# New articles stored between two settles (stories placed, watches linked). With workers, settling
+# as results arrive overlaps it with their parsing, where one settle at the end ran after all of it.
+# Settles fall after the same inputs whatever the processor, so the store's content stays the same.
+SETTLE_EVERY = 16
+
 
 @dataclass
 class IngestReport:
@@ -97,8 +102,7 @@ def ingest(
         _record(report, _failed(error), on_outcome)
     units = ((item, read_documents(item, fmt, max_bytes, stdin)) for item in items)
     processor = processor or local_processor(gazetteer, with_statements, stored=store.has_article)
-    _store_all(store, report, units, processor, on_outcome)
-    settle_ingest(store, with_statements=with_statements)
+    _store_all(store, report, units, processor, on_outcome, with_statements)
     return report
 
 
@@ -122,10 +126,21 @@ def local_processor(
     return LocalProcessor(gazetteer, with_statements=with_statements, stored=stored)
 
 
-def _store_all(store: Store, report: IngestReport, units, processor: Processor, on_outcome) -> None:
+def _store_all(
+    store: Store, report: IngestReport, units, processor: Processor, on_outcome, with_statements: bool
+) -> None:
+    """Store every result in input order, settling (stories, watch links) after each ``SETTLE_EVERY``
+    new articles and at the end."""
+    unsettled = 0
     for _, results in processor.map(units):
         for result in results:
-            _record(report, store_processed(store, result), on_outcome)
+            outcome = store_processed(store, result)
+            _record(report, outcome, on_outcome)
+            unsettled += outcome.status in ("ingested", "revised")
+        if unsettled >= SETTLE_EVERY:
+            settle_ingest(store, with_statements=with_statements)
+            unsettled = 0
+    settle_ingest(store, with_statements=with_statements)
 
 
 def _record(report: IngestReport, outcome: IngestOutcome, on_outcome) -> None:
@@ -420,11 +435,12 @@ def ingest_documents(
     processor: Processor | None = None,
 ) -> IngestReport:
     """Documents from anywhere (a fetched page, a feed item, a WARC record) through the whole pipeline,
-    as ``ingest`` runs files: each stored in its own transaction, then stories and watch links settled."""
+    as ``ingest`` runs files: each stored in its own transaction; stories and watch links settled every
+    ``SETTLE_EVERY`` new articles and at the end."""
     processor = processor or local_processor(gazetteer or load_gazetteer(), with_statements, stored=store.has_article)
     report = IngestReport()
-    _store_all(store, report, ((None, [document]) for document in documents), processor, on_outcome)
-    settle_ingest(store, with_statements=with_statements)
+    units = ((None, [document]) for document in documents)
+    _store_all(store, report, units, processor, on_outcome, with_statements)
     return report
 
 

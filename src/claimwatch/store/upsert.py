@@ -4,6 +4,7 @@ and no race between writers (SQLite and PostgreSQL speak the same clause)."""
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from operator import itemgetter
 
 from sqlalchemy import Connection, Table
 from sqlalchemy.dialects import postgresql, sqlite
@@ -28,10 +29,12 @@ def upsert(
     insert = _INSERTS.get(conn.dialect.name)
     if insert is None:
         raise StoreError(Errors.E207.format(dialect=conn.dialect.name))
-    latest = {tuple(row[key] for key in keys): row for row in rows}
+    key_of = itemgetter(*keys)
+    latest = {key_of(row): row for row in rows}
     by_columns: dict[tuple[str, ...], list[dict]] = {}
     for row in latest.values():
-        by_columns.setdefault(tuple(row), []).append({**(insert_only or {}), **row})
+        # A copy only when it gains columns: the writer upserts thousands of rows per batch.
+        by_columns.setdefault(tuple(row), []).append({**insert_only, **row} if insert_only else row)
     for columns, group in by_columns.items():
         statement = insert(table)
         changes = updates if updates is not None else {

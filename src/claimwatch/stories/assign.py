@@ -46,17 +46,23 @@ CENTROID_TERMS = 400  # the strongest terms a stored centroid keeps per view
 SALIENT_ARTICLE_TERMS = 20  # per view: the terms an article looks its candidate stories up by
 SALIENT_STORY_TERMS = 40  # per view: the terms a story is indexed under
 CANDIDATE_LIMIT = 50  # the stories sharing the most salient terms, compared in full
+# Articles placed per transaction: a commit each cost 1.04 s of a 9.9 s profile of 385 articles
+# placed; a batch still holds the write lock only briefly.
+ASSIGN_BATCH = 16
 
 
 def assign_stories(store: Store, threshold: float = JOIN_THRESHOLD) -> int:
-    """Place every article that is in no story yet (normally just the newly ingested ones), one
-    transaction each; returns how many were pending."""
+    """Place every article that is in no story yet (normally just the newly ingested ones),
+    ``ASSIGN_BATCH`` to a transaction; returns how many were pending."""
     pending = store.unassigned_articles()
-    for article_id in pending:
+    for start in range(0, len(pending), ASSIGN_BATCH):
+        batch = pending[start : start + ASSIGN_BATCH]
         with store.transaction() as conn:
-            features = story_rows.load_features(conn, [article_id]).get(article_id)
-            if features:
-                assign_article(conn, article_id, datetime.now(UTC).replace(tzinfo=None), threshold, features)
+            features_by_article = story_rows.load_features(conn, batch)
+            for article_id in batch:
+                if article_id in features_by_article:
+                    now = datetime.now(UTC).replace(tzinfo=None)
+                    assign_article(conn, article_id, now, threshold, features_by_article[article_id])
     return len(pending)
 
 
@@ -74,14 +80,15 @@ def assign_article(
     meaning = Meaning(article["language"], features["meaning"])
     when = article["published_utc"] or article["ingested_at"]
     story_id = story_rows.story_of(conn, article["revision_of"]) if article["revision_of"] else None
-    score: float | None = 1.0 if story_id else None
-    if story_id is None:
-        story_id, best = best_story(conn, article_id, mine, when, meaning)
-        score = best if story_id is not None and best >= threshold else None
+    story = story_rows.story_row(conn, story_id) if story_id else None
+    score: float | None = 1.0 if story else None
+    if story is None:
+        story, best = best_story(conn, article_id, mine, when, meaning)
+        score = best if story is not None and best >= threshold else None
         if score is None:
-            story_id = _new_story(conn, article, when, now)
-    _join(conn, story_id, article_id, mine, meaning, when, score, now)
-    return story_id
+            story = _new_story(conn, article, when, now)
+    _join(conn, story, article_id, mine, meaning, when, score, now)
+    return story["id"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,8 +120,8 @@ def article_vectors(conn: Connection, terms: dict) -> Vectors:
 
 def best_story(
     conn: Connection, article_id: str, mine: Vectors, when: datetime | None, meaning: Meaning | None = None
-) -> tuple[str | None, float]:
-    """The most similar candidate story and its score (``None`` and 0.0 without candidates)."""
+) -> tuple[dict | None, float]:
+    """The most similar candidate story (its row) and its score (``None`` and 0.0 without candidates)."""
     lookup = {"words": salient(mine.words, SALIENT_ARTICLE_TERMS), "names": salient(mine.names, SALIENT_ARTICLE_TERMS)}
     candidates = story_rows.candidate_stories(conn, when, TIME_WINDOW, lookup, CANDIDATE_LIMIT)
     if meaning is not None and meaning.vector and meaning.language:
@@ -141,7 +148,7 @@ def best_story(
                 text_score += VOICES_BONUS
         score = claim_boosted(text_score, shared_claim)
         if score > best_score:
-            best, best_score = story["id"], score
+            best, best_score = story, score
     return best, best_score
 
 
@@ -171,23 +178,22 @@ def _blend_meaning(story: dict, meaning: Meaning, size: int) -> dict:
     return {"languages": languages, "meaning": blend_meaning(story.get("meaning"), meaning.vector, size)}
 
 
-def _new_story(conn: Connection, article: dict, when: datetime, now: datetime) -> str:
+def _new_story(conn: Connection, article: dict, when: datetime, now: datetime) -> dict:
+    """A new empty story's row, stored."""
     story_id = hashlib.sha256(f"story:{article['id']}".encode()).hexdigest()[:16]
-    story_rows.insert_story(
-        conn,
-        {
-            "id": story_id, "title": article["title"] or article["body"][:80], "first_seen": when, "last_seen": when,
-            "size": 0, "centroid": {"words": {}, "names": {}}, "created_at": now,
-        },
-    )
-    return story_id
+    row = {
+        "id": story_id, "title": article["title"] or article["body"][:80], "first_seen": when, "last_seen": when,
+        "size": 0, "centroid": {"words": {}, "names": {}}, "created_at": now,
+    }
+    story_rows.insert_story(conn, row)
+    return {**row, "languages": None, "meaning": None}
 
 
 def _join(
-    conn: Connection, story_id: str, article_id: str, mine: Vectors, meaning: Meaning, when, score, now: datetime
+    conn: Connection, story: dict, article_id: str, mine: Vectors, meaning: Meaning, when, score, now: datetime
 ) -> None:
-    story = story_rows.story_row(conn, story_id)
-    size = story["size"]
+    """The article added to ``story`` (its row as read in this transaction): centroid, dates, index."""
+    story_id, size = story["id"], story["size"]
     centroid = {
         "words": blend(story["centroid"]["words"], mine.words, size),
         "names": blend(story["centroid"]["names"], mine.names, size),
