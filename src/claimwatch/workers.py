@@ -29,8 +29,9 @@ BATCHES_PER_WORKER = 2  # unfinished: one being parsed, one waiting, so no worke
 # when one slow batch holds up the rest.
 HELD_PER_WORKER = 8
 # distributed sets MALLOC_TRIM_THRESHOLD_=65536 in every worker it spawns, so that freed memory goes back to
-# the system at once. spaCy frees and takes back much memory per batch: with it, a worker took 4 to 6 times
-# the page faults and 11.2 s became 14.6 s of the same work (docs/scaling.md); glibc's own default is kept.
+# the system at once. spaCy frees and takes back much memory per batch: with it, a worker took 5 to 10 times
+# the page faults and 3 to 6 times the system time for the same 48 articles (docs/scaling.md), so glibc's
+# own default is kept. A variable set in the environment still wins (distributed reads it first).
 GLIBC_DEFAULTS = {"distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_": None}
 
 
