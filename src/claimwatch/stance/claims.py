@@ -19,7 +19,7 @@ from importlib import resources
 from spacy.tokens import Doc, Token
 
 from claimwatch.gazetteer import Gazetteer
-from claimwatch.nlp.views import tokens_between
+from claimwatch.nlp.views import entities_starting, entity_at, span_entities, tokens_between
 from claimwatch.records import Assessment, Proposition, Statement
 from claimwatch.statements.entities import entity_id
 
@@ -266,13 +266,13 @@ def _named_in(subject: Token) -> str | None:
     """A place or group named in or right before the subject ("North Korea ..., specifically the Kim family")."""
     doc = subject.doc
     if subject.pos_ != "VERB":
-        for ent in doc.ents:
-            if ent.label_ in ("GPE", "NORP") and subject.left_edge.i <= ent.start <= subject.i:
+        for ent in entities_starting(doc, subject.left_edge.i, subject.i + 1):
+            if ent.label_ in ("GPE", "NORP"):
                 return ent.text
     sentence = subject.sent
     before = [
         ent
-        for ent in sentence.ents
+        for ent in span_entities(sentence)
         if ent.label_ in ("GPE", "NORP") and ent.end <= subject.i and subject.i - ent.end <= 3
     ]
     return before[-1].text if before else None
@@ -298,9 +298,9 @@ def _recipient(verb: Token) -> str | None:
 
 def _phrase(token: Token) -> str:
     """A name as written: the named entity the token is in, else the token with its compounds."""
-    for ent in token.doc.ents:
-        if ent.start <= token.i < ent.end:
-            return ent.text
+    entity = entity_at(token)
+    if entity is not None:
+        return entity.text
     words = [t for t in token.lefts if t.dep_ in ("compound", "amod") and t.i >= token.i - 3] + [token]
     return " ".join(t.text for t in words)
 

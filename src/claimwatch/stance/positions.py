@@ -26,6 +26,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from claimwatch.gazetteer import Gazetteer
 from claimwatch.gazetteer.model import name_key
+from claimwatch.nlp.views import entities
 from claimwatch.stance.acts import DENIAL_WORDS
 from claimwatch.stance.certainty import NOT_STATED, midpoint
 from claimwatch.statements.speakers import org_initials
@@ -200,7 +201,7 @@ def claim_target(text: str, doc, gazetteer: Gazetteer, claim_ids: Iterable[str] 
 def _name_spans(doc) -> list[tuple[int, int]]:
     """Token spans of the claim's names; adjacent entities are one name ("Islamic" + "State")."""
     spans: list[list[int]] = []
-    for ent in doc.ents:
+    for ent in entities(doc):
         if ent.label_ in ("DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "PERCENT", "MONEY"):
             continue
         if spans and spans[-1][1] == ent.start:

@@ -21,7 +21,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
-from claimwatch.nlp.views import doc_text
+from claimwatch.nlp.views import doc_text, entity_at
 from claimwatch.statements import lexicon
 from claimwatch.statements.quotes import Quote, find_quotes
 
@@ -276,7 +276,7 @@ def _mention(head: Token) -> Span:
         elif child.dep_ in ("compound", "flat") or (child.dep_ == "punct" and child.text == "-"):
             end = max(end, child.i + 1)
     if head.ent_iob_ != "O":
-        entity = next((ent for ent in doc.ents if ent.start <= head.i < ent.end), None)
+        entity = entity_at(head)
         if entity is not None:
             start, end = min(start, entity.start), max(end, entity.end)
     while start < end and doc[start].is_punct:

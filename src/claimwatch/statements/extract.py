@@ -11,7 +11,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from claimwatch.gazetteer import Gazetteer, load_gazetteer
-from claimwatch.nlp.views import doc_text
+from claimwatch.nlp.views import doc_text, span_entities
 from claimwatch.records import Article, SaidOn, Statement
 from claimwatch.records import Span as TextSpan
 from claimwatch.statements import lexicon
@@ -160,7 +160,7 @@ def _said_on(attribution: Attribution, content: TextSpan, reference: date | None
         return None
     cue = attribution.cue.root
     dates = [
-        ent for ent in attribution.sentence.ents
+        ent for ent in span_entities(attribution.sentence)
         if ent.label_ == "DATE" and not (content.start <= ent.start_char < content.end)
     ]
     for ent in sorted(dates, key=lambda ent: abs(ent.root.i - cue.i)):

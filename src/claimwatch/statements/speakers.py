@@ -28,6 +28,7 @@ from functools import cached_property, lru_cache
 from spacy.tokens import Doc, Span, Token
 
 from claimwatch.gazetteer import Gazetteer
+from claimwatch.nlp.views import entities, entities_starting, entity_at, span_entities
 from claimwatch.records import Span as TextSpan
 from claimwatch.records import Speaker
 from claimwatch.statements import lexicon
@@ -104,13 +105,13 @@ class SpeakerResolver:
         self.outlet = outlet
         self.spoken: list[Known] = []  # resolved speakers, in order
         self.people = self._people_in_article()
-        self.organizations = [ent for ent in doc.ents if ent.label_ == "ORG"]
+        self.organizations = [ent for ent in entities(doc) if ent.label_ == "ORG"]
 
     # -- the article's people ---------------------------------------------------------------
     def _people_in_article(self) -> dict[str, Known]:
         """Full names by surname key, with roles from their titles ("Ukrainian President ...")."""
         people: dict[str, Known] = {}
-        for ent in self.doc.ents:
+        for ent in entities(self.doc):
             if ent.label_ != "PERSON" or len(ent) < 2 or not ent.text[0].isupper():
                 continue
             known = self._describe_person(ent)
@@ -226,7 +227,9 @@ class SpeakerResolver:
         # The name the speaker goes by here is the entity holding the head, not a nationality before it
         # ("Ukrainian President Volodymyr Zelensky" is written "Volodymyr Zelensky", not "Ukrainian").
         labels = ("PERSON", "ORG", "GPE", "NORP")
-        named = next((ent for ent in mention.ents if ent.label_ in labels and ent.start <= head.i < ent.end), None)
+        named = next(
+            (ent for ent in span_entities(mention) if ent.label_ in labels and ent.start <= head.i < ent.end), None
+        )
         return Speaker(
             mention=span_of(mention),
             entity=known.name,
@@ -255,7 +258,7 @@ class SpeakerResolver:
             return self._possessed(mention, head, possessive)
         if (institution := self._institution(mention, head)) is not None:
             return institution
-        people = [ent for ent in mention.ents if ent.label_ == "PERSON" and not self._is_place(ent.text)]
+        people = [ent for ent in span_entities(mention) if ent.label_ == "PERSON" and not self._is_place(ent.text)]
         person = next((ent for ent in people if ent.start <= head.i < ent.end), people[0] if people else None)
         if person is None and head.pos_ == "PROPN" and person_key(head.text) in self.people:
             person = mention[head.i - mention.start : head.i - mention.start + 1]
@@ -265,7 +268,7 @@ class SpeakerResolver:
             found = self._description(head)
             if found is not None:
                 return found
-        names = [ent for ent in mention.ents if ent.label_ in ("ORG", "NORP", "GPE")]
+        names = [ent for ent in span_entities(mention) if ent.label_ in ("ORG", "NORP", "GPE")]
         org = next((ent for ent in names if ent.start <= head.i < ent.end), None)  # the name the head is part of
         is_org_noun = head.lemma_.lower() in lexicon.ORGANIZATION_NOUNS
         if org is None and names:
@@ -304,7 +307,9 @@ class SpeakerResolver:
         for known in reversed(self.spoken):
             if (known.kind == "person") == wants_person:
                 return known, known.mention
-        candidates = [ent for ent in self.doc.ents if ent.end_char <= mention.start_char]
+        # an entity ending before the mention also starts before it
+        before = entities_starting(self.doc, 0, mention.start)
+        candidates = [ent for ent in before if ent.end_char <= mention.start_char]
         label = ("PERSON",) if wants_person else ("ORG", "GPE")
         for ent in reversed(candidates):
             if ent.label_ in label:
@@ -402,7 +407,7 @@ class SpeakerResolver:
             person = self.people.get(person_key(token.text)) if token.ent_type_ == "PERSON" else None
             if person is not None and person.country:
                 return person.country
-        for ent in mention.ents:
+        for ent in span_entities(mention):
             code = self.gazetteer.country_code(_possessor(_clean_name(ent.text)))
             if ent.label_ in ("GPE", "NORP") and ent.end <= head.i and code:
                 return code
@@ -450,7 +455,7 @@ class SpeakerResolver:
         if self.home_country:
             return self.home_country
         codes = []
-        for ent in self.doc.ents:
+        for ent in entities(self.doc):
             if ent.label_ in ("GPE", "NORP"):
                 code = self.gazetteer.country_code(_possessor(_clean_name(ent.text)))
                 if code is None and (metonym := self.gazetteer.metonym(_clean_name(ent.text))):
@@ -491,7 +496,7 @@ class SpeakerResolver:
 
     def _country_in(self, mention: Span) -> str | None:
         """The country a mention names beside the organisation: "South Korea's National Intelligence Service"."""
-        for ent in mention.ents:
+        for ent in span_entities(mention):
             if ent.label_ in ("GPE", "NORP") and (code := self.gazetteer.country_code(_possessor(ent.text))):
                 return code
         return None
@@ -559,7 +564,7 @@ def _fits(name: str, kind: str, modifiers: list[str]) -> bool:
 
 def _mention_span(token: Token) -> Span:
     """A noun's words: its entity if it is part of one, else its left modifiers and itself."""
-    entity = next((ent for ent in token.doc.ents if ent.start <= token.i < ent.end), None)
+    entity = entity_at(token)
     return entity if entity is not None else token.doc[token.left_edge.i : token.i + 1]
 
 
@@ -598,7 +603,8 @@ def _role_start(words: list[Token]) -> int:
 
 
 def _entity_length(token: Token) -> int:
-    return next((len(ent) for ent in token.doc.ents if ent.start <= token.i < ent.end), 0)
+    entity = entity_at(token)
+    return len(entity) if entity is not None else 0
 
 
 def _role_text(words: list[Token]) -> str | None:
