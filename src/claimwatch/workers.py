@@ -29,9 +29,10 @@ BATCHES_PER_WORKER = 2  # unfinished: one being parsed, one waiting, so no worke
 # when one slow batch holds up the rest.
 HELD_PER_WORKER = 8
 # distributed sets MALLOC_TRIM_THRESHOLD_=65536 in every worker it spawns, so that freed memory goes back to
-# the system at once. spaCy frees and takes back much memory per batch: with it, a worker took 5 to 10 times
-# the page faults and 3 to 6 times the system time for the same 48 articles (docs/scaling.md), so glibc's
-# own default is kept. A variable set in the environment still wins (distributed reads it first).
+# the system at once. spaCy frees and takes back much memory per batch: with it, a worker took 4 to 12 times
+# the page faults and 2 to 7 times the system time for the same 48 articles (benchmarks/worker_malloc.py,
+# docs/scaling.md), CPU taken from the writer on a shared core, so glibc's own default is kept (it holds
+# 70-220 MiB more a worker). A variable set in the environment still wins (distributed reads it first).
 GLIBC_DEFAULTS = {"distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_": None}
 
 
